@@ -1,0 +1,39 @@
+import Foundation
+
+/// A one-line progress display on stderr, redrawn at most ten times a second; silent unless stderr is a terminal.
+final class ProgressBar {
+    private let enabled: Bool
+    private let totalBytes: Int?
+    private let start = Date()
+    private var lastDraw = Date.distantPast
+
+    init(totalBytes: Int?, enabled: Bool = isatty(STDERR_FILENO) != 0) {
+        self.totalBytes = totalBytes
+        self.enabled = enabled
+    }
+
+    func update(records: Int, bytes: Int, force: Bool = false) {
+        guard enabled else { return }
+        let now = Date()
+        guard force || now.timeIntervalSince(lastDraw) >= 0.1 else { return }
+        lastDraw = now
+        let elapsed = max(now.timeIntervalSince(start), 1e-6)
+        var line = "\r\u{1B}[K  \(records) records  \(Int(Double(records) / elapsed)) rec/s"
+        if let totalBytes, totalBytes > 0 {
+            let fraction = min(1, Double(bytes) / Double(totalBytes))
+            let filled = Int(fraction * 30)
+            line += "  [" + String(repeating: "#", count: filled) + String(repeating: ".", count: 30 - filled) + "]"
+            line += " \(Int(fraction * 100))%"
+            if fraction > 0.01, fraction < 1 {
+                line += "  eta \(Int(elapsed / fraction - elapsed))s"
+            }
+        }
+        FileHandle.standardError.write(Data(line.utf8))
+    }
+
+    func finish(records: Int, bytes: Int) {
+        guard enabled else { return }
+        update(records: records, bytes: bytes, force: true)
+        FileHandle.standardError.write(Data("\n".utf8))
+    }
+}

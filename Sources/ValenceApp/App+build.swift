@@ -1,0 +1,37 @@
+import Foundation
+import Hummingbird
+import Logging
+import ServiceLifecycle
+import ValenceCore
+import ValenceHTTP
+import ValenceStorage
+
+/// The composition root of `valence serve`: picks the database and model provider and returns the
+/// application with its services (database, prediction writer) attached.
+public func buildApplication(configuration: ServeConfiguration, logger: Logger) async throws -> some ApplicationProtocol {
+    let location = try DatabaseLocation.parse(configuration.databaseURL, dataDirectory: configuration.dataDirectory)
+    guard case .sqlite(let path) = location else { throw ConfigurationError("unsupported database") }
+    let database = try await SQLiteDatabaseService.open(path: path, logger: logger)
+    let repository = SQLPredictionRepository(database: database.database)
+    let writer = PredictionWriter(repository: repository, capacity: configuration.writeBufferCapacity, logger: logger)
+    guard ModelCatalog().entry(for: configuration.defaultModel) != nil else {
+        throw ConfigurationError("PRELOAD_MODEL '\(configuration.defaultModel)' is not a known model key")
+    }
+    let provider = BuiltinModelProvider(defaultModelKey: configuration.defaultModel)
+    let tracker = FallbackTracker()
+    let services = APIServices(
+        predictions: PredictionService(provider: provider, sink: writer, tracker: tracker,
+                                       storeText: configuration.storeText, logger: logger),
+        models: provider, repository: repository, writer: writer, fallbackTracker: tracker,
+        pingDatabase: { try await database.ping() }, databaseDriver: "sqlite",
+        limits: configuration.limits, apiKey: configuration.apiKey
+    )
+    let router = buildGatewayRouter(services: services, context: BasicRequestContext.self)
+    logger.info("valence serve", metadata: ["database.path": "\(path)", "model.default": "\(configuration.defaultModel)"])
+    return Application(
+        router: router,
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "valence"),
+        services: [database, writer],
+        logger: logger
+    )
+}

@@ -1,0 +1,54 @@
+import Foundation
+import ValenceHTTP
+
+/// Settings of `valence serve`. Defaults first, then the environment (DESIGN.md section 10), then flags.
+public struct ServeConfiguration: Sendable {
+    public var host = "127.0.0.1"
+    public var port = 8080
+    /// Where the SQLite database (and later the model cache) live.
+    public var dataDirectory: URL
+    /// `sqlite:PATH`; nil → `DATA_DIR/valence.sqlite`.
+    public var databaseURL: String?
+    /// The model a request without `model` asks for (PRELOAD_MODEL).
+    public var defaultModel = "distilbert-sentiment"
+    /// STORE_TEXT=false keeps no text in the database.
+    public var storeText = true
+    /// VALENCE_API_KEY: required by management endpoints when set.
+    public var apiKey: String?
+    public var limits = APILimits()
+    /// Records waiting to be written at most (DESIGN.md section 5: at least 10,000).
+    public var writeBufferCapacity = 10_000
+
+    public init(dataDirectory: URL = ServeConfiguration.defaultDataDirectory) {
+        self.dataDirectory = dataDirectory
+    }
+
+    /// `~/.valence`.
+    public static var defaultDataDirectory: URL {
+        let home = ProcessInfo.processInfo.environment["HOME"].map { URL(fileURLWithPath: $0) }
+            ?? FileManager.default.homeDirectoryForCurrentUser
+        return home.appendingPathComponent(".valence", isDirectory: true)
+    }
+
+    /// Applies the environment variables this process reads.
+    public mutating func apply(environment: [String: String]) throws {
+        if let url = environment["DATABASE_URL"], !url.isEmpty { databaseURL = url }
+        if let model = environment["PRELOAD_MODEL"], !model.isEmpty { defaultModel = model }
+        if let store = environment["STORE_TEXT"] { storeText = try Self.bool(store, name: "STORE_TEXT") }
+        if let key = environment["VALENCE_API_KEY"], !key.isEmpty { apiKey = key }
+    }
+
+    static func bool(_ value: String, name: String) throws -> Bool {
+        switch value.lowercased() {
+        case "1", "true", "yes", "on": return true
+        case "0", "false", "no", "off": return false
+        default: throw ConfigurationError("\(name) must be true or false, not '\(value)'")
+        }
+    }
+}
+
+/// A configuration value that cannot be used; the message says which and why.
+public struct ConfigurationError: Error, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import Logging
+
+/// The answer to one predict call (one or many texts).
+public struct PredictionOutcome: Sendable {
+    public var results: [Classification]
+    /// The stored record ids, one per text (also the request id of a single-text call).
+    public var ids: [UUID]
+    public var modelUsed: String
+    public var fallbackUsed: Bool
+    public var processingTimeMs: Double
+    public var timestamp: Date
+}
+
+/// Scores texts with the requested model, falls back to VADER whenever that model cannot answer, and
+/// hands every answered text to the sink. A client never sees a model failure.
+public struct PredictionService: Sendable {
+    private let provider: any ModelProvider
+    private let fallback: VaderSentimentModel
+    private let sink: any PredictionSink
+    private let tracker: FallbackTracker
+    private let storeText: Bool
+    private let logger: Logger
+
+    public init(
+        provider: any ModelProvider,
+        sink: any PredictionSink,
+        tracker: FallbackTracker = FallbackTracker(),
+        fallback: VaderSentimentModel = VaderSentimentModel(),
+        storeText: Bool = true,
+        logger: Logger
+    ) {
+        self.provider = provider
+        self.sink = sink
+        self.tracker = tracker
+        self.fallback = fallback
+        self.storeText = storeText
+        self.logger = logger
+    }
+
+    /// Scores `texts` with `model` (nil → the provider's default).
+    /// Throws only `ValenceError.unknownModel` for a key nobody knows.
+    public func predict(_ texts: [String], model: String?, source: String? = nil) async throws -> PredictionOutcome {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let (results, modelUsed, fallbackUsed) = try await classify(texts, model: model)
+        let elapsed = start.duration(to: clock.now)
+        let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+        let timestamp = Date()
+        let perText = texts.isEmpty ? 0 : milliseconds / Double(texts.count)
+        var records: [PredictionRecord] = []
+        records.reserveCapacity(texts.count)
+        for (text, result) in zip(texts, results) {
+            records.append(PredictionRecord(
+                createdAt: timestamp, text: storeText ? text : nil, source: source,
+                sentiment: result.sentiment, confidence: result.confidence, scores: result.scores,
+                model: modelUsed, fallbackUsed: fallbackUsed, latencyMs: perText
+            ))
+        }
+        sink.record(records)
+        return PredictionOutcome(
+            results: results, ids: records.map(\.id), modelUsed: modelUsed, fallbackUsed: fallbackUsed,
+            processingTimeMs: milliseconds, timestamp: timestamp
+        )
+    }
+
+    private func classify(_ texts: [String], model: String?) async throws -> ([Classification], String, Bool) {
+        switch try await provider.resolve(model) {
+        case .ready(let resolved):
+            do {
+                let results = try await resolved.classify(texts)
+                if results.count == texts.count { return (results, resolved.key, false) }
+                return answerWithFallback(texts, model: resolved.key,
+                                          reason: "model returned \(results.count) results for \(texts.count) texts")
+            } catch {
+                return answerWithFallback(texts, model: resolved.key, reason: "model call failed: \(error)")
+            }
+        case .unavailable(let key, let reason):
+            return answerWithFallback(texts, model: key, reason: reason)
+        }
+    }
+
+    private func answerWithFallback(_ texts: [String], model: String, reason: String) -> ([Classification], String, Bool) {
+        tracker.noteFallback(model: model, reason: reason, count: texts.count)
+        logger.debug("answered by fallback", metadata: ["model.key": "\(model)", "fallback.reason": "\(reason)"])
+        return (texts.map(fallback.classify), fallback.key, true)
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import ValenceCore
+import ValenceStorage
+
+/// What the gateway routes need, chosen by the composition root.
+public struct APIServices: Sendable {
+    public var predictions: PredictionService
+    public var models: any ModelProvider
+    public var repository: any PredictionRepository
+    public var writer: PredictionWriter
+    public var fallbackTracker: FallbackTracker
+    /// A database round trip; throws when the database is unreachable.
+    public var pingDatabase: @Sendable () async throws -> Void
+    /// The database driver's name for /status (`sqlite`, `postgres`).
+    public var databaseDriver: String
+    public var limits: APILimits
+    /// When set, management endpoints require it (`X-API-Key` or `Authorization: Bearer`).
+    public var apiKey: String?
+    public var startedAt: Date
+
+    public init(predictions: PredictionService, models: any ModelProvider, repository: any PredictionRepository,
+                writer: PredictionWriter, fallbackTracker: FallbackTracker,
+                pingDatabase: @escaping @Sendable () async throws -> Void, databaseDriver: String,
+                limits: APILimits = APILimits(), apiKey: String? = nil, startedAt: Date = Date()) {
+        self.predictions = predictions
+        self.models = models
+        self.repository = repository
+        self.writer = writer
+        self.fallbackTracker = fallbackTracker
+        self.pingDatabase = pingDatabase
+        self.databaseDriver = databaseDriver
+        self.limits = limits
+        self.apiKey = apiKey
+        self.startedAt = startedAt
+    }
+}
+
+/// Request bounds.
+public struct APILimits: Sendable {
+    /// The largest accepted request body, in bytes.
+    public var maxBodyBytes: Int
+    /// The most texts one /predict/batch call may carry.
+    public var maxBatchSize: Int
+
+    public init(maxBodyBytes: Int = 1 << 20, maxBatchSize: Int = 1_000) {
+        self.maxBodyBytes = maxBodyBytes
+        self.maxBatchSize = maxBatchSize
+    }
+}

@@ -1,0 +1,156 @@
+/// The OpenAPI 3.1 description of the gateway's routes (served at /openapi.json, rendered at /docs).
+/// `OpenAPIDocumentTests` checks that it and the router name the same operations.
+enum OpenAPIDocument {
+    static let json = #"""
+    {
+      "openapi": "3.1.0",
+      "info": {
+        "title": "Valence",
+        "version": "0.1.0",
+        "description": "Sentiment analysis for social-media text. Every answer is stored; when a requested model cannot answer, VADER answers with fallback_used true."
+      },
+      "paths": {
+        "/predict": {
+          "post": {
+            "operationId": "predict",
+            "summary": "Score one text",
+            "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/PredictRequest"}}}},
+            "responses": {
+              "200": {"description": "The prediction", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/PredictResponse"}}}},
+              "400": {"$ref": "#/components/responses/Error"},
+              "404": {"$ref": "#/components/responses/Error"},
+              "413": {"$ref": "#/components/responses/Error"},
+              "422": {"$ref": "#/components/responses/Error"}
+            }
+          }
+        },
+        "/predict/batch": {
+          "post": {
+            "operationId": "predictBatch",
+            "summary": "Score many texts with one model",
+            "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/BatchRequest"}}}},
+            "responses": {
+              "200": {"description": "One result per text, in order", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/BatchResponse"}}}},
+              "400": {"$ref": "#/components/responses/Error"},
+              "404": {"$ref": "#/components/responses/Error"},
+              "413": {"$ref": "#/components/responses/Error"},
+              "422": {"$ref": "#/components/responses/Error"}
+            }
+          }
+        },
+        "/analytics": {
+          "get": {
+            "operationId": "analytics",
+            "summary": "Totals, sentiment distribution (percent), model usage (percent) and mean latency of stored predictions",
+            "responses": {
+              "200": {"description": "Analytics", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Analytics"}}}},
+              "503": {"$ref": "#/components/responses/Error"}
+            }
+          }
+        },
+        "/alerts": {
+          "get": {
+            "operationId": "listAlerts",
+            "summary": "Active and recent alerts",
+            "responses": {"200": {"description": "Alerts", "content": {"application/json": {"schema": {"type": "object", "required": ["alerts"], "properties": {"alerts": {"type": "array", "items": {"type": "object"}}}}}}}}
+          }
+        },
+        "/alerts/{id}/acknowledge": {
+          "post": {
+            "operationId": "acknowledgeAlert",
+            "summary": "Acknowledge an alert (admin)",
+            "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}}],
+            "security": [{"apiKey": []}],
+            "responses": {"200": {"description": "The acknowledged alert"}, "401": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}}
+          }
+        },
+        "/health": {
+          "get": {"operationId": "health", "summary": "Liveness", "responses": {"200": {"description": "Alive"}}}
+        },
+        "/status": {
+          "get": {"operationId": "status", "summary": "Models, fallback reasons, circuit breaker, database and write buffer", "responses": {"200": {"description": "Status"}}}
+        },
+        "/db/health": {
+          "get": {"operationId": "databaseHealth", "summary": "Database round trip", "responses": {"200": {"description": "Reachable"}, "503": {"description": "Unreachable"}}}
+        },
+        "/failsafe/status": {
+          "get": {"operationId": "failsafeStatus", "summary": "Circuit breaker state and counts", "responses": {"200": {"description": "Breaker status", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/FailsafeStatus"}}}}}}
+        },
+        "/failsafe/reset": {
+          "post": {"operationId": "failsafeReset", "summary": "Close the circuit breaker (admin)", "security": [{"apiKey": []}], "responses": {"200": {"description": "Breaker status after the reset"}, "401": {"$ref": "#/components/responses/Error"}}}
+        },
+        "/docs": {
+          "get": {"operationId": "docs", "summary": "This documentation as HTML", "responses": {"200": {"description": "HTML"}}}
+        },
+        "/openapi.json": {
+          "get": {"operationId": "openapi", "summary": "This OpenAPI document", "responses": {"200": {"description": "OpenAPI 3.1"}}}
+        }
+      },
+      "components": {
+        "securitySchemes": {"apiKey": {"type": "apiKey", "in": "header", "name": "X-API-Key"}},
+        "responses": {
+          "Error": {"description": "An error", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+        },
+        "schemas": {
+          "Error": {
+            "type": "object", "required": ["error"],
+            "properties": {"error": {"type": "object", "required": ["code", "message"], "properties": {"code": {"type": "string"}, "message": {"type": "string"}}}}
+          },
+          "PredictRequest": {
+            "type": "object", "required": ["text"],
+            "properties": {"text": {"type": "string", "description": "May be empty"}, "model": {"type": "string", "description": "A catalog key; omitted: the default model"}}
+          },
+          "BatchRequest": {
+            "type": "object", "required": ["texts"],
+            "properties": {"texts": {"type": "array", "items": {"type": "string"}, "minItems": 1, "maxItems": 1000}, "model": {"type": "string"}}
+          },
+          "Scores": {"type": "object", "additionalProperties": {"type": "number"}, "description": "One probability per label; for VADER neg, neu, pos, compound"},
+          "Sentiment": {"type": "string", "description": "positive, negative, neutral, or the label name of a model with other labels"},
+          "PredictResponse": {
+            "type": "object",
+            "required": ["sentiment", "confidence", "model_used", "processing_time_ms", "fallback_used", "timestamp", "scores", "request_id"],
+            "properties": {
+              "sentiment": {"$ref": "#/components/schemas/Sentiment"},
+              "confidence": {"type": "number", "minimum": 0, "maximum": 1},
+              "model_used": {"type": "string"},
+              "processing_time_ms": {"type": "number"},
+              "fallback_used": {"type": "boolean"},
+              "timestamp": {"type": "string", "format": "date-time"},
+              "scores": {"$ref": "#/components/schemas/Scores"},
+              "request_id": {"type": "string"}
+            }
+          },
+          "BatchResponse": {
+            "type": "object",
+            "required": ["results", "model_used", "total_processing_time_ms", "batch_size", "fallback_used"],
+            "properties": {
+              "results": {"type": "array", "items": {"type": "object", "required": ["sentiment", "confidence", "scores"], "properties": {"sentiment": {"$ref": "#/components/schemas/Sentiment"}, "confidence": {"type": "number"}, "scores": {"$ref": "#/components/schemas/Scores"}}}},
+              "model_used": {"type": "string"},
+              "total_processing_time_ms": {"type": "number"},
+              "batch_size": {"type": "integer"},
+              "fallback_used": {"type": "boolean"}
+            }
+          },
+          "Analytics": {
+            "type": "object",
+            "required": ["total_predictions", "sentiment_distribution", "model_usage", "average_response_time", "circuit_breaker_activations", "last_updated"],
+            "properties": {
+              "total_predictions": {"type": "integer"},
+              "sentiment_distribution": {"type": "object", "properties": {"positive": {"type": "number"}, "negative": {"type": "number"}, "neutral": {"type": "number"}}},
+              "model_usage": {"type": "object", "additionalProperties": {"type": "number"}},
+              "average_response_time": {"type": "number", "description": "milliseconds"},
+              "fallback_answers": {"type": "integer"},
+              "circuit_breaker_activations": {"type": "integer"},
+              "last_prediction_at": {"type": "string", "format": "date-time"},
+              "last_updated": {"type": "string", "format": "date-time"}
+            }
+          },
+          "FailsafeStatus": {
+            "type": "object", "required": ["state"],
+            "properties": {"state": {"type": "string", "enum": ["closed", "open", "half_open"]}, "failure_count": {"type": "integer"}, "activations": {"type": "integer"}, "fallback_answers": {"type": "integer"}, "last_transitions": {"type": "array"}}
+          }
+        }
+      }
+    }
+    """#
+}

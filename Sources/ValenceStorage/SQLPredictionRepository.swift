@@ -1,0 +1,75 @@
+import Foundation
+import SQLKit
+import ValenceCore
+
+/// `PredictionRepository` over any SQLKit database (SQLite, PostgreSQL).
+public struct SQLPredictionRepository: PredictionRepository {
+    private let database: any SQLDatabase
+    /// Rows per INSERT statement: 10 columns × 400 rows stays under every driver's bind limit.
+    private let rowsPerStatement = 400
+
+    public init(database: any SQLDatabase) {
+        self.database = database
+    }
+
+    public func insert(_ records: [PredictionRecord]) async throws {
+        var start = records.startIndex
+        while start < records.endIndex {
+            let end = min(start + rowsPerStatement, records.endIndex)
+            let rows: [[any SQLExpression]] = records[start..<end].map { record in
+                [
+                    SQLBind(record.id.uuidString.lowercased()),
+                    SQLBind(record.createdAt.timeIntervalSince1970),
+                    SQLBind(record.text),
+                    SQLBind(record.source),
+                    SQLBind(record.sentiment.rawValue),
+                    SQLBind(record.confidence),
+                    SQLBind(record.scores.jsonObjectText),
+                    SQLBind(record.model),
+                    SQLBind(record.fallbackUsed),
+                    SQLBind(record.latencyMs),
+                ]
+            }
+            try await database.insert(into: "predictions")
+                .columns("id", "created_at", "text", "source", "sentiment", "confidence", "scores", "model",
+                         "fallback_used", "latency_ms")
+                .rows(rows)
+                .ignoringConflicts(with: "id")
+                .run()
+            start = end
+        }
+    }
+
+    public func summary() async throws -> AnalyticsSummary {
+        var summary = AnalyticsSummary()
+        if let totals = try await database.raw("""
+            SELECT COUNT(*) AS total, AVG(latency_ms) AS latency, MAX(created_at) AS newest,
+                   SUM(CASE WHEN fallback_used THEN 1 ELSE 0 END) AS fallbacks
+            FROM predictions
+            """).first() {
+            summary.totalPredictions = try totals.decode(column: "total", as: Int.self)
+            summary.averageLatencyMs = try totals.decode(column: "latency", as: Double?.self) ?? 0
+            summary.fallbackAnswers = try totals.decode(column: "fallbacks", as: Int?.self) ?? 0
+            summary.lastPredictionAt = try totals.decode(column: "newest", as: Double?.self)
+                .map(Date.init(timeIntervalSince1970:))
+        }
+        summary.sentimentCounts = try await counts(groupedBy: "sentiment")
+        summary.modelCounts = try await counts(groupedBy: "model")
+        return summary
+    }
+
+    public func count() async throws -> Int {
+        try await database.raw("SELECT COUNT(*) AS n FROM predictions").first()?.decode(column: "n", as: Int.self) ?? 0
+    }
+
+    private func counts(groupedBy column: String) async throws -> [String: Int] {
+        let rows = try await database.raw("""
+            SELECT \(ident: column) AS \(ident: "key"), COUNT(*) AS n FROM predictions GROUP BY \(ident: column)
+            """).all()
+        var counts: [String: Int] = [:]
+        for row in rows {
+            counts[try row.decode(column: "key", as: String.self)] = try row.decode(column: "n", as: Int.self)
+        }
+        return counts
+    }
+}

@@ -1,0 +1,36 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import Logging
+import ValenceApp
+
+/// `valence serve`: everything in one process on an embedded SQLite database.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Run the gateway, the model in process and the database writer in one process."
+    )
+
+    @Option(help: "Address to listen on.") var host = "127.0.0.1"
+    @Option(help: "Port to listen on.") var port = 8080
+    @Option(name: .customLong("data-dir"), help: "Folder for the database and model cache (default ~/.valence).")
+    var dataDirectory: String?
+    @Option(name: .customLong("database-url"), help: "sqlite:PATH (default: DATA_DIR/valence.sqlite). Overrides DATABASE_URL.")
+    var databaseURL: String?
+
+    func run() async throws {
+        let logger = makeProcessLogger()
+        var configuration = ServeConfiguration()
+        do {
+            try configuration.apply(environment: ProcessInfo.processInfo.environment)
+            configuration.host = host
+            configuration.port = port
+            if let dataDirectory { configuration.dataDirectory = URL(fileURLWithPath: dataDirectory) }
+            if let databaseURL { configuration.databaseURL = databaseURL }
+            let app = try await buildApplication(configuration: configuration, logger: logger)
+            try await app.runService()
+        } catch let error as ConfigurationError {
+            throw fail(error.description)
+        }
+    }
+}

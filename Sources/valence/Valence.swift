@@ -1,0 +1,13 @@
+import ArgumentParser
+import ValenceCore
+
+/// The `valence` command: the platform's processes and command-line tools.
+@main
+struct Valence: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "valence",
+        abstract: "Sentiment analysis for social-media text.",
+        version: ValenceVersion.current,
+        subcommands: [ServeCommand.self, AnalyzeCommand.self, MigrateCommand.self, BenchCommand.self]
+    )
+}

@@ -76,7 +76,7 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .target(name: "ValenceTestSupport", path: "Tests/ValenceTestSupport", swiftSettings: strict),
+        .target(name: "ValenceTestSupport", dependencies: [.product(name: "Logging", package: "swift-log")], path: "Tests/ValenceTestSupport", swiftSettings: strict),
         .testTarget(name: "ValenceLexiconTests", dependencies: ["ValenceLexicon", "ValenceTestSupport"], resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(name: "ValenceCoreTests", dependencies: ["ValenceCore", "ValenceTestSupport"], swiftSettings: strict),
         .testTarget(name: "ValenceStorageTests", dependencies: ["ValenceStorage", "ValenceTestSupport", .product(name: "SQLiteKit", package: "sqlite-kit")], swiftSettings: strict),

@@ -19,8 +19,13 @@ public struct AnalyzeOptions: Sendable {
 
 /// What a finished run did.
 public struct AnalyzeSummary: Sendable, Equatable {
-    public var records = 0
-    public var skipped = 0
+    public var records: Int
+    public var skipped: Int
+
+    public init(records: Int = 0, skipped: Int = 0) {
+        self.records = records
+        self.skipped = skipped
+    }
 }
 
 /// Streams records from input to output, scoring them window by window; output keeps input order.

@@ -1,0 +1,33 @@
+import Foundation
+import Testing
+import ValenceApp
+
+@Suite("Configuration")
+struct ConfigurationTests {
+    let dataDirectory = URL(fileURLWithPath: "/data")
+
+    @Test("database URLs", arguments: [
+        (nil as String?, "/data/valence.sqlite"), ("sqlite:/tmp/x.db", "/tmp/x.db"), ("sqlite:///tmp/y.db", "/tmp/y.db"),
+        ("relative.db", "relative.db"),
+    ])
+    func databaseLocation(url: String?, path: String) throws {
+        #expect(try DatabaseLocation.parse(url, dataDirectory: dataDirectory) == .sqlite(path: path))
+    }
+
+    @Test("unsupported database URLs are explained", arguments: ["postgres://u@h/db", "mysql://x", "sqlite:"])
+    func unsupported(url: String) {
+        #expect(throws: ConfigurationError.self) { try DatabaseLocation.parse(url, dataDirectory: dataDirectory) }
+    }
+
+    @Test("environment variables apply; bad booleans are rejected")
+    func environment() throws {
+        var configuration = ServeConfiguration(dataDirectory: dataDirectory)
+        try configuration.apply(environment: ["PRELOAD_MODEL": "vader", "STORE_TEXT": "false", "VALENCE_API_KEY": "k",
+                                              "DATABASE_URL": "sqlite:/x.db"])
+        #expect(configuration.defaultModel == "vader")
+        #expect(configuration.storeText == false)
+        #expect(configuration.apiKey == "k")
+        #expect(configuration.databaseURL == "sqlite:/x.db")
+        #expect(throws: ConfigurationError.self) { try configuration.apply(environment: ["STORE_TEXT": "maybe"]) }
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+import Logging
+import Synchronization
+import Testing
+import ValenceTestSupport
+import ValenceCore
+
+/// A sink that keeps what it is given.
+final class CollectingSink: PredictionSink {
+    private let storage = Mutex<[PredictionRecord]>([])
+    func record(_ records: [PredictionRecord]) { storage.withLock { $0.append(contentsOf: records) } }
+    var records: [PredictionRecord] { storage.withLock { $0 } }
+}
+
+/// A model that answers with a fixed label, or fails.
+struct ScriptedModel: SentimentModel {
+    let key: String
+    let fails: Bool
+    func classify(_ texts: [String]) async throws -> [Classification] {
+        if fails { throw CancellationError() }
+        return texts.map { _ in Classification(sentiment: .positive, confidence: 0.9, scores: [LabelScore(label: "POSITIVE", value: 0.9)]) }
+    }
+}
+
+struct ScriptedProvider: ModelProvider {
+    let defaultModelKey = "scripted"
+    let resolution: @Sendable (String) -> ModelResolution?
+    func resolve(_ key: String?) async throws -> ModelResolution {
+        guard let resolved = resolution(key ?? defaultModelKey) else { throw ValenceError.unknownModel(key ?? defaultModelKey) }
+        return resolved
+    }
+    func statuses() async -> [ModelStatus] { [] }
+}
+
+@Suite("Prediction service: fallback and recording")
+struct PredictionServiceTests {
+    let logger = Logger.quiet
+
+    @Test("a ready model answers without fallback and every text is recorded")
+    func readyModel() async throws {
+        let sink = CollectingSink()
+        let provider = ScriptedProvider { _ in .ready(ScriptedModel(key: "scripted", fails: false)) }
+        let service = PredictionService(provider: provider, sink: sink, logger: logger)
+        let outcome = try await service.predict(["a", "b"], model: nil, source: "test")
+        #expect(outcome.modelUsed == "scripted")
+        #expect(outcome.fallbackUsed == false)
+        #expect(outcome.results.count == 2)
+        #expect(sink.records.map(\.text) == ["a", "b"])
+        #expect(sink.records.map(\.id) == outcome.ids)
+        #expect(sink.records.allSatisfy { $0.source == "test" && $0.model == "scripted" && !$0.fallbackUsed })
+    }
+
+    @Test("an unavailable model is answered by VADER with the reason tracked")
+    func unavailableModel() async throws {
+        let sink = CollectingSink()
+        let tracker = FallbackTracker()
+        let provider = ScriptedProvider { key in .unavailable(key: key, reason: "not downloaded") }
+        let service = PredictionService(provider: provider, sink: sink, tracker: tracker, logger: logger)
+        let outcome = try await service.predict(["I love it"], model: "distilbert-sentiment")
+        #expect(outcome.fallbackUsed)
+        #expect(outcome.modelUsed == "vader")
+        #expect(tracker.snapshot.reasons["distilbert-sentiment"] == "not downloaded")
+        #expect(tracker.snapshot.fallbackAnswers == 1)
+        #expect(sink.records.first?.fallbackUsed == true)
+    }
+
+    @Test("a failing model call is answered by the fallback, never an error")
+    func failingModel() async throws {
+        let provider = ScriptedProvider { _ in .ready(ScriptedModel(key: "scripted", fails: true)) }
+        let service = PredictionService(provider: provider, sink: DiscardingPredictionSink(), logger: logger)
+        let outcome = try await service.predict(["x", "y", "z"], model: nil)
+        #expect(outcome.fallbackUsed)
+        #expect(outcome.results.count == 3)
+    }
+
+    @Test("an unknown model key is an error")
+    func unknownModel() async {
+        let provider = ScriptedProvider { _ in nil }
+        let service = PredictionService(provider: provider, sink: DiscardingPredictionSink(), logger: logger)
+        await #expect(throws: ValenceError.unknownModel("nope")) {
+            try await service.predict(["x"], model: "nope")
+        }
+    }
+
+    @Test("STORE_TEXT=false keeps no text")
+    func noText() async throws {
+        let sink = CollectingSink()
+        let provider = ScriptedProvider { _ in .ready(ScriptedModel(key: "scripted", fails: false)) }
+        let service = PredictionService(provider: provider, sink: sink, storeText: false, logger: logger)
+        _ = try await service.predict(["secret"], model: nil)
+        #expect(sink.records.first?.text == nil)
+    }
+
+    @Test("the built-in provider knows the catalog and its aliases")
+    func builtinProvider() async throws {
+        let provider = BuiltinModelProvider(defaultModelKey: "distilbert-sentiment")
+        guard case .unavailable(let key, _) = try await provider.resolve("distilbert") else {
+            Issue.record("distilbert should resolve to an unavailable catalog model")
+            return
+        }
+        #expect(key == "distilbert-sentiment")
+        guard case .ready(let model) = try await provider.resolve("vader") else {
+            Issue.record("vader should be ready")
+            return
+        }
+        #expect(model.key == "vader")
+        await #expect(throws: ValenceError.unknownModel("gpt")) { try await provider.resolve("gpt") }
+    }
+}

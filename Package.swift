@@ -25,6 +25,7 @@ let package = Package(
             resources: [.copy("Resources/vader_lexicon.txt"), .copy("Resources/emoji_utf8_lexicon.txt"), .copy("Resources/LICENSE-vaderSentiment.txt")],
             swiftSettings: strict
         ),
+        .target(name: "ValenceTokenizers", swiftSettings: strict),
         .target(
             name: "ValenceCore",
             dependencies: [
@@ -57,6 +58,7 @@ let package = Package(
             name: "ValenceApp",
             dependencies: [
                 "ValenceCore",
+                "ValenceTokenizers",
                 "ValenceStorage",
                 "ValenceHTTP",
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -72,12 +74,15 @@ let package = Package(
                 "ValenceApp",
                 "ValenceCore",
                 "ValenceLexicon",
+                "ValenceTokenizers",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
         ),
+        .executableTarget(name: "TokenizerBench", dependencies: ["ValenceTokenizers"], path: "Benchmarks/TokenizerBench", swiftSettings: strict),
         .target(name: "ValenceTestSupport", dependencies: [.product(name: "Logging", package: "swift-log")], path: "Tests/ValenceTestSupport", swiftSettings: strict),
         .testTarget(name: "ValenceLexiconTests", dependencies: ["ValenceLexicon", "ValenceTestSupport"], resources: [.copy("Fixtures")], swiftSettings: strict),
+        .testTarget(name: "ValenceTokenizersTests", dependencies: ["ValenceTokenizers"], resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(name: "ValenceCoreTests", dependencies: ["ValenceCore", "ValenceTestSupport"], swiftSettings: strict),
         .testTarget(name: "ValenceStorageTests", dependencies: ["ValenceStorage", "ValenceTestSupport", .product(name: "SQLiteKit", package: "sqlite-kit")], swiftSettings: strict),
         .testTarget(

@@ -35,3 +35,10 @@ public enum JSONText {
         return "\(value)"
     }
 }
+
+extension JSONText {
+    /// A JSON array of Float numbers.
+    public static func array(_ values: [Float]) -> String {
+        "[" + values.map { number($0) }.joined(separator: ",") + "]"
+    }
+}

@@ -44,8 +44,7 @@ public struct PredictionService: Sendable {
         let clock = ContinuousClock()
         let start = clock.now
         let (results, modelUsed, fallbackUsed) = try await classify(texts, model: model)
-        let elapsed = start.duration(to: clock.now)
-        let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+        let milliseconds = start.duration(to: clock.now).inMilliseconds
         let timestamp = Date()
         let perText = texts.isEmpty ? 0 : milliseconds / Double(texts.count)
         var records: [PredictionRecord] = []

@@ -77,9 +77,8 @@ struct StatusRoutes {
         let start = clock.now
         do {
             try await services.pingDatabase()
-            let elapsed = start.duration(to: clock.now)
             return DatabaseHealth(status: "ok", driver: services.databaseDriver,
-                                  roundTripMs: Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000)
+                                  roundTripMs: start.duration(to: clock.now).inMilliseconds)
         } catch {
             return DatabaseHealth(status: "unavailable", driver: services.databaseDriver, error: "\(error)")
         }

@@ -13,6 +13,11 @@ func makeProcessLogger(label: String = "valence") -> Logger {
 
 /// Prints `error: message` on stderr and returns the exit code to throw (no usage text: the input, not the call, was wrong).
 func fail(_ message: String) -> ExitCode {
-    FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+    printError("error: \(message)")
     return ExitCode.failure
+}
+
+/// Writes one line to stderr.
+func printError(_ line: String) {
+    FileHandle.standardError.write(Data((line + "\n").utf8))
 }

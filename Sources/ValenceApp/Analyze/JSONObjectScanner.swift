@@ -35,34 +35,41 @@ struct JSONObjectScanner {
         try validateUTF8()
         skipWhitespace()
         guard peek() == UInt8(ascii: "{") else { throw error("expected a JSON object ('{')") }
+        let members = try scanObject(depth: 0, collectMembers: true)
+        skipWhitespace()
+        guard index == bytes.endIndex else { throw error("unexpected text after the object") }
+        return members
+    }
+
+    /// Scans an object from its '{'; returns its members when asked (the top level), else nothing.
+    private mutating func scanObject(depth: Int, collectMembers: Bool) throws(SyntaxError) -> [Member] {
         index += 1
         var members: [Member] = []
         skipWhitespace()
         if peek() == UInt8(ascii: "}") {
             index += 1
-        } else {
-            while true {
-                skipWhitespace()
-                let start = index
-                guard peek() == UInt8(ascii: "\"") else { throw error("expected a quoted key") }
-                let keyRange = try scanString()
-                let key = try JSONStringDecoder.decode(bytes[keyRange], at: keyRange.lowerBound - bytes.startIndex)
-                skipWhitespace()
-                guard peek() == UInt8(ascii: ":") else { throw error("expected ':' after a key") }
-                index += 1
-                skipWhitespace()
-                let valueStart = index
-                try scanValue(depth: 1)
-                members.append(Member(key: key, range: start..<index, valueRange: valueStart..<index))
-                skipWhitespace()
-                if peek() == UInt8(ascii: ",") { index += 1; continue }
-                if peek() == UInt8(ascii: "}") { index += 1; break }
-                throw error("expected ',' or '}'")
-            }
+            return members
         }
-        skipWhitespace()
-        guard index == bytes.endIndex else { throw error("unexpected text after the object") }
-        return members
+        while true {
+            skipWhitespace()
+            let start = index
+            guard peek() == UInt8(ascii: "\"") else { throw error("expected a quoted key") }
+            let keyRange = try scanString()
+            skipWhitespace()
+            guard peek() == UInt8(ascii: ":") else { throw error("expected ':' after a key") }
+            index += 1
+            skipWhitespace()
+            let valueStart = index
+            try scanValue(depth: depth + 1)
+            if collectMembers {
+                let key = try JSONStringDecoder.decode(bytes[keyRange], at: keyRange.lowerBound - bytes.startIndex)
+                members.append(Member(key: key, range: start..<index, valueRange: valueStart..<index))
+            }
+            skipWhitespace()
+            if peek() == UInt8(ascii: ",") { index += 1; continue }
+            if peek() == UInt8(ascii: "}") { index += 1; return members }
+            throw error("expected ',' or '}'")
+        }
     }
 
     private mutating func scanValue(depth: Int) throws(SyntaxError) {
@@ -72,23 +79,7 @@ struct JSONObjectScanner {
         case UInt8(ascii: "\""):
             _ = try scanString()
         case UInt8(ascii: "{"):
-            index += 1
-            skipWhitespace()
-            if peek() == UInt8(ascii: "}") { index += 1; return }
-            while true {
-                skipWhitespace()
-                guard peek() == UInt8(ascii: "\"") else { throw error("expected a quoted key") }
-                _ = try scanString()
-                skipWhitespace()
-                guard peek() == UInt8(ascii: ":") else { throw error("expected ':' after a key") }
-                index += 1
-                skipWhitespace()
-                try scanValue(depth: depth + 1)
-                skipWhitespace()
-                if peek() == UInt8(ascii: ",") { index += 1; continue }
-                if peek() == UInt8(ascii: "}") { index += 1; return }
-                throw error("expected ',' or '}'")
-            }
+            _ = try scanObject(depth: depth, collectMembers: false)
         case UInt8(ascii: "["):
             index += 1
             skipWhitespace()

@@ -32,16 +32,3 @@ struct RecordError: Error, CustomStringConvertible {
     var fatal = false
     var description: String { "line \(line): \(message)" }
 }
-
-/// The fields `valence analyze` adds to each record, in output order.
-struct AddedFields {
-    var sentiment: String
-    var confidence: Double
-    var model: String
-    /// JSON object text of the scores.
-    var scores: String
-    /// JSON array text of the logits, when asked for.
-    var logits: String?
-
-    static let names = ["sentiment", "confidence", "model", "scores", "logits"]
-}

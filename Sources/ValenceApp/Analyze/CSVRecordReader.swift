@@ -1,5 +1,3 @@
-import ValenceCore
-
 /// Reads CSV records by a header row and writes them back with the added columns.
 final class CSVRecordReader {
     private let reader: CSVReader
@@ -33,37 +31,5 @@ final class CSVRecordReader {
         } catch let error as CSVReader.SyntaxError {
             throw RecordError(line: error.line, message: error.message, fatal: true)
         }
-    }
-}
-
-final class CSVRecordWriter {
-    private let output: ByteOutput
-    /// Where each added field goes: an existing column of that name, or a new one at the end.
-    private let addedColumns: [Int]
-    private let width: Int
-
-    init(output: ByteOutput, header: [String], includeLogits: Bool) throws {
-        self.output = output
-        var outputHeader = header
-        var columns: [Int] = []
-        for name in AddedFields.names where includeLogits || name != "logits" {
-            if let existing = header.firstIndex(of: name) {
-                columns.append(existing)
-            } else {
-                columns.append(outputHeader.count)
-                outputHeader.append(name)
-            }
-        }
-        addedColumns = columns
-        width = outputHeader.count
-        try output.write(CSVWriter.line(outputHeader))
-    }
-
-    func write(_ record: InputRecord, _ added: AddedFields) throws {
-        guard case .csv(let fields) = record.payload else { return }
-        var row = fields + Array(repeating: "", count: width - fields.count)
-        let values = [added.sentiment, JSONText.number(added.confidence), added.model, added.scores] + (added.logits.map { [$0] } ?? [])
-        for (column, value) in zip(addedColumns, values) { row[column] = value }
-        try output.write(CSVWriter.line(row))
     }
 }

@@ -1,13 +1,12 @@
 import Foundation
 import ValenceCore
 
-/// Options of `valence analyze`.
-public struct AnalyzeOptions: Sendable {
+/// Options shared by `valence analyze`, `embed` and `tokenize`.
+public struct RecordPipelineOptions: Sendable {
     public var input: String?
     public var output: String?
     public var textField = "text"
     public var format: RecordFormat?
-    public var includeLogits = false
     /// Skip malformed records (reported on stderr with their line) instead of stopping at the first.
     public var skipBad = false
     /// Records read, scored and written together; bounds memory.
@@ -18,7 +17,7 @@ public struct AnalyzeOptions: Sendable {
 }
 
 /// What a finished run did.
-public struct AnalyzeSummary: Sendable, Equatable {
+public struct RecordPipelineSummary: Sendable, Equatable {
     public var records: Int
     public var skipped: Int
 
@@ -28,40 +27,41 @@ public struct AnalyzeSummary: Sendable, Equatable {
     }
 }
 
-/// Streams records from input to output, scoring them window by window; output keeps input order.
-public struct AnalyzePipeline {
-    private let options: AnalyzeOptions
-    private let scorer: any BatchScorer
+/// Streams records from input to output, annotating them window by window; output keeps input order.
+/// Serves `valence analyze`, `embed` and `tokenize`, which differ only in their annotator.
+public struct RecordPipeline {
+    private let options: RecordPipelineOptions
+    private let annotator: any RecordAnnotator
     private let report: (String) -> Void
 
     /// `report` receives one line per skipped record (default: stderr).
-    public init(options: AnalyzeOptions, scorer: any BatchScorer,
+    public init(options: RecordPipelineOptions, annotator: any RecordAnnotator,
                 report: @escaping (String) -> Void = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }) {
         self.options = options
-        self.scorer = scorer
+        self.annotator = annotator
         self.report = report
     }
 
     /// Runs to the end of input. Throws `RecordError` (naming the line) for a bad record unless skipping.
-    public func run() throws -> AnalyzeSummary {
+    public func run() throws -> RecordPipelineSummary {
         let input = try ByteInput(path: options.input)
         let output = try ByteOutput(path: options.output)
         let format = options.format ?? RecordFormat.inferred(fromPath: options.input)
         let progress = options.showProgress.map { ProgressBar(totalBytes: input.totalBytes, enabled: $0) }
             ?? ProgressBar(totalBytes: input.totalBytes)
-        var summary = AnalyzeSummary()
+        var summary = RecordPipelineSummary()
 
         let readNext: () throws -> InputRecord?
-        let write: (InputRecord, AddedFields) throws -> Void
+        let write: (InputRecord, [FieldValue]) throws -> Void
         switch format {
         case .jsonl:
             let reader = try JSONLRecordReader(input: input, textField: options.textField)
-            let writer = JSONLRecordWriter(output: output)
+            let writer = JSONLRecordWriter(output: output, fieldNames: annotator.fieldNames)
             readNext = reader.next
             write = writer.write
         case .csv:
             let reader = try CSVRecordReader(input: input, textField: options.textField)
-            let writer = try CSVRecordWriter(output: output, header: reader.header, includeLogits: options.includeLogits)
+            let writer = try CSVRecordWriter(output: output, header: reader.header, fieldNames: annotator.fieldNames)
             readNext = reader.next
             write = writer.write
         }
@@ -88,13 +88,9 @@ public struct AnalyzePipeline {
                 }
             }
             if window.isEmpty { continue }
-            let results = try scorer.score(window.map(\.text))
-            for (record, result) in zip(window, results) {
-                try write(record, AddedFields(
-                    sentiment: result.sentiment.rawValue, confidence: result.confidence, model: scorer.modelName,
-                    scores: result.scores.jsonObjectText,
-                    logits: options.includeLogits ? result.logits.map(Self.jsonArray) : nil
-                ))
+            let annotations = try annotator.annotate(window.map(\.text))
+            for (record, values) in zip(window, annotations) {
+                try write(record, values)
             }
             summary.records += window.count
             progress.update(records: summary.records, bytes: input.bytesConsumed)
@@ -103,9 +99,5 @@ public struct AnalyzePipeline {
         progress.finish(records: summary.records, bytes: input.bytesConsumed)
         if let stoppingError { throw stoppingError }
         return summary
-    }
-
-    static func jsonArray(_ values: [Float]) -> String {
-        "[" + values.map(JSONText.number).joined(separator: ",") + "]"
     }
 }

@@ -17,22 +17,24 @@ struct LengthScorer: BatchScorer {
 
 /// Runs the pipeline on `input` text and returns stdout-equivalent output, the summary and the reported lines.
 func analyze(_ input: String, format: RecordFormat? = nil, fileExtension: String = "jsonl",
-             configure: (inout AnalyzeOptions) -> Void = { _ in }) async throws -> (output: String, summary: AnalyzeSummary?, reports: [String], error: (any Error)?) {
+             logits: Bool = false,
+             configure: (inout RecordPipelineOptions) -> Void = { _ in }) async throws -> (output: String, summary: RecordPipelineSummary?, reports: [String], error: (any Error)?) {
     try await withTemporaryDirectory { directory in
         let inputPath = directory.appendingPathComponent("in.\(fileExtension)").path
         let outputPath = directory.appendingPathComponent("out").path
         try Data(input.utf8).write(to: URL(fileURLWithPath: inputPath))
-        var options = AnalyzeOptions()
+        var options = RecordPipelineOptions()
         options.input = inputPath
         options.output = outputPath
         options.format = format
         options.showProgress = false
         configure(&options)
         nonisolated(unsafe) var reports: [String] = []
-        var summary: AnalyzeSummary?
+        var summary: RecordPipelineSummary?
         var thrown: (any Error)?
         do {
-            summary = try AnalyzePipeline(options: options, scorer: LengthScorer(), report: { reports.append($0) }).run()
+            let annotator = SentimentAnnotator(scorer: LengthScorer(), includeLogits: logits)
+            summary = try RecordPipeline(options: options, annotator: annotator, report: { reports.append($0) }).run()
         } catch {
             thrown = error
         }
@@ -42,7 +44,7 @@ func analyze(_ input: String, format: RecordFormat? = nil, fileExtension: String
 }
 
 @Suite("valence analyze pipeline")
-struct AnalyzePipelineTests {
+struct RecordPipelineTests {
     @Test("JSONL records keep every field byte for byte, with the added fields")
     func jsonlPassThrough() async throws {
         let input = #"{"id": 7, "text": "abcd", "meta": {"x": [1, 2.50]}, "flag": true}"# + "\n"
@@ -91,7 +93,7 @@ struct AnalyzePipelineTests {
         let input = #"{"text": "a"}"# + "\n" + bad + "\n" + #"{"text": "bb"}"# + "\n"
         let result = try await analyze(input) { $0.skipBad = true }
         #expect(result.error == nil)
-        #expect(result.summary == AnalyzeSummary(records: 2, skipped: 1))
+        #expect(result.summary == RecordPipelineSummary(records: 2, skipped: 1))
         #expect(result.reports.count == 1)
         #expect(result.reports.first?.contains("line 2") == true)
         #expect(result.reports.first?.contains(message) == true)
@@ -105,7 +107,7 @@ struct AnalyzePipelineTests {
 
     @Test("--logits adds the logits array")
     func logits() async throws {
-        let result = try await analyze(#"{"text": "abc"}"# + "\n") { $0.includeLogits = true }
+        let result = try await analyze(#"{"text": "abc"}"# + "\n", logits: true)
         #expect(result.output.contains(#""logits":[3.0]"#))
     }
 

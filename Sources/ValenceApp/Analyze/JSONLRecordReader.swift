@@ -1,5 +1,3 @@
-import ValenceCore
-
 /// Reads JSONL records (one object per line; blank lines skipped) and writes them back with the added fields.
 final class JSONLRecordReader {
     private let input: ByteInput
@@ -33,31 +31,5 @@ final class JSONLRecordReader {
             return InputRecord(line: lineNumber, text: text, payload: .json(line: line, members: members))
         }
         return nil
-    }
-}
-
-final class JSONLRecordWriter {
-    private let output: ByteOutput
-
-    init(output: ByteOutput) {
-        self.output = output
-    }
-
-    func write(_ record: InputRecord, _ added: AddedFields) throws {
-        guard case .json(let line, let members) = record.payload else { return }
-        var bytes: [UInt8] = [UInt8(ascii: "{")]
-        bytes.reserveCapacity(line.count + 160)
-        for member in members where !AddedFields.names.contains(member.key) {
-            bytes.append(contentsOf: line[member.range])
-            bytes.append(UInt8(ascii: ","))
-        }
-        var tail = "\"sentiment\":" + JSONText.quoted(added.sentiment)
-        tail += ",\"confidence\":" + JSONText.number(added.confidence)
-        tail += ",\"model\":" + JSONText.quoted(added.model)
-        tail += ",\"scores\":" + added.scores
-        if let logits = added.logits { tail += ",\"logits\":" + logits }
-        bytes.append(contentsOf: tail.utf8)
-        bytes.append(contentsOf: [UInt8(ascii: "}"), UInt8(ascii: "\n")])
-        try output.write(bytes)
     }
 }

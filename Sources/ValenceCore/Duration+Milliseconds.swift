@@ -1,0 +1,6 @@
+extension Duration {
+    /// The duration in (fractional) milliseconds.
+    public var inMilliseconds: Double {
+        Double(components.seconds) * 1_000 + Double(components.attoseconds) / 1e15
+    }
+}

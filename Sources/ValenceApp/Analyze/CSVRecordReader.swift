@@ -1,4 +1,4 @@
-/// Reads CSV records by a header row and writes them back with the added columns.
+/// Reads CSV records by their header row.
 final class CSVRecordReader {
     private let reader: CSVReader
     let header: [String]
@@ -17,12 +17,13 @@ final class CSVRecordReader {
         textColumn = column
     }
 
-    func next() throws -> InputRecord? {
+    /// The next record (or why it cannot be used), nil at the end; throws when the stream itself is broken.
+    func next() throws -> Result<InputRecord, RecordError>? {
         guard let record = try Self.read(reader) else { return nil }
         guard record.fields.count == header.count else {
-            throw RecordError(line: record.line, message: "expected \(header.count) fields, found \(record.fields.count)")
+            return .failure(RecordError(line: record.line, message: "expected \(header.count) fields, found \(record.fields.count)"))
         }
-        return InputRecord(line: record.line, text: record.fields[textColumn], payload: .csv(fields: record.fields))
+        return .success(InputRecord(line: record.line, text: record.fields[textColumn], payload: .csv(fields: record.fields)))
     }
 
     private static func read(_ reader: CSVReader) throws -> CSVReader.Record? {

@@ -2,6 +2,8 @@
 enum JSONStringDecoder {
     static func decode(_ bytes: ArraySlice<UInt8>, at offset: Int) throws(JSONObjectScanner.SyntaxError) -> String {
         if !bytes.contains(UInt8(ascii: "\\")) {
+            // Plain ASCII (the common case) needs no validation.
+            if bytes.allSatisfy({ $0 < 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
             guard let string = String(validating: bytes, as: UTF8.self) else {
                 throw .init(message: "invalid UTF-8 in a string", offset: offset)
             }

@@ -1,9 +1,14 @@
 import ValenceCore
 
-/// A value added to a record: a string (quoted in JSON, raw in CSV) or JSON text (as is in both).
+/// A value added to a record. JSONL writes each as JSON; CSV writes strings and numbers as plain cells and
+/// the structured values as JSON text.
 public enum FieldValue: Sendable, Equatable {
     case string(String)
-    case json(String)
+    case number(Double)
+    /// A JSON object of label → score, in label order.
+    case scores([LabelScore])
+    case floats([Float])
+    case integers([Int32])
 }
 
 /// Computes the fields `valence analyze`, `embed` and `tokenize` add to each record, a window at a time.
@@ -31,11 +36,8 @@ public struct SentimentAnnotator: RecordAnnotator {
     public func annotate(_ texts: [String]) throws -> [[FieldValue]] {
         let model = FieldValue.string(scorer.modelName)
         return try scorer.score(texts).map { result in
-            var values: [FieldValue] = [
-                .string(result.sentiment.rawValue), .json(JSONText.number(result.confidence)), model,
-                .json(result.scores.jsonObjectText),
-            ]
-            if includeLogits { values.append(.json(JSONText.array(result.logits ?? []))) }
+            var values: [FieldValue] = [.string(result.sentiment.rawValue), .number(result.confidence), model, .scores(result.scores)]
+            if includeLogits { values.append(.floats(result.logits ?? [])) }
             return values
         }
     }

@@ -46,58 +46,86 @@ public struct RecordPipeline {
     public func run() throws -> RecordPipelineSummary {
         let input = try ByteInput(path: options.input)
         let output = try ByteOutput(path: options.output)
-        let format = options.format ?? RecordFormat.inferred(fromPath: options.input)
         let progress = options.showProgress.map { ProgressBar(totalBytes: input.totalBytes, enabled: $0) }
             ?? ProgressBar(totalBytes: input.totalBytes)
-        var summary = RecordPipelineSummary()
-
-        let readNext: () throws -> InputRecord?
-        let write: (InputRecord, [FieldValue]) throws -> Void
-        switch format {
+        var run = WindowedRun(options: options, annotator: annotator, output: output, report: report)
+        switch options.format ?? RecordFormat.inferred(fromPath: options.input) {
         case .jsonl:
+            // Reading lines is serial; parsing and formatting run on all cores.
             let reader = try JSONLRecordReader(input: input, textField: options.textField)
-            let writer = JSONLRecordWriter(output: output, fieldNames: annotator.fieldNames)
-            readNext = reader.next
-            write = writer.write
+            let formatter = JSONLRecordFormatter(fieldNames: annotator.fieldNames)
+            try run.process(next: reader.nextLine, parse: reader.parse, format: formatter.format) {
+                progress.update(records: $0, bytes: input.bytesConsumed)
+            }
         case .csv:
             let reader = try CSVRecordReader(input: input, textField: options.textField)
-            let writer = try CSVRecordWriter(output: output, header: reader.header, fieldNames: annotator.fieldNames)
-            readNext = reader.next
-            write = writer.write
-        }
-
-        var window: [InputRecord] = []
-        window.reserveCapacity(options.windowSize)
-        var finished = false
-        var stoppingError: RecordError?
-        while !finished {
-            window.removeAll(keepingCapacity: true)
-            while window.count < options.windowSize {
-                do {
-                    guard let record = try readNext() else { finished = true; break }
-                    window.append(record)
-                } catch let error as RecordError {
-                    guard options.skipBad, !error.fatal else {
-                        // Records before the bad one are still scored and written; then the run stops.
-                        stoppingError = error
-                        finished = true
-                        break
-                    }
-                    summary.skipped += 1
-                    report("skipped \(error)")
-                }
+            let formatter = CSVRecordFormatter(inputHeader: reader.header, fieldNames: annotator.fieldNames)
+            try output.write(formatter.header)
+            try run.process(next: reader.next, parse: { $0 }, format: formatter.format) {
+                progress.update(records: $0, bytes: input.bytesConsumed)
             }
-            if window.isEmpty { continue }
-            let annotations = try annotator.annotate(window.map(\.text))
-            for (record, values) in zip(window, annotations) {
-                try write(record, values)
-            }
-            summary.records += window.count
-            progress.update(records: summary.records, bytes: input.bytesConsumed)
         }
         try output.finish()
-        progress.finish(records: summary.records, bytes: input.bytesConsumed)
-        if let stoppingError { throw stoppingError }
-        return summary
+        progress.finish(records: run.summary.records, bytes: input.bytesConsumed)
+        if let stoppingError = run.stoppingError { throw stoppingError }
+        return run.summary
+    }
+}
+
+/// The window loop: read a window serially, parse it in parallel, handle bad records in order,
+/// annotate, format in parallel, write in order.
+private struct WindowedRun {
+    let options: RecordPipelineOptions
+    let annotator: any RecordAnnotator
+    let output: ByteOutput
+    let report: (String) -> Void
+    var summary = RecordPipelineSummary()
+    var stoppingError: RecordError?
+
+    mutating func process<Raw>(
+        next: () throws -> Raw?,
+        parse: (Raw) -> Result<InputRecord, RecordError>,
+        format: (InputRecord, [FieldValue]) -> [UInt8],
+        progress: (Int) -> Void
+    ) throws {
+        var raws: [Raw] = []
+        raws.reserveCapacity(options.windowSize)
+        while stoppingError == nil {
+            raws.removeAll(keepingCapacity: true)
+            var streamError: RecordError?
+            do {
+                while raws.count < options.windowSize, let raw = try next() { raws.append(raw) }
+            } catch let error as RecordError {
+                streamError = error  // the stream itself is broken (e.g. an unterminated CSV quote)
+            }
+            let parsed = Parallel.map(raws.count, grain: 128) { parse(raws[$0]) }
+            var window: [InputRecord] = []
+            window.reserveCapacity(parsed.count)
+            for result in parsed {
+                switch result {
+                case .success(let record):
+                    window.append(record)
+                case .failure(let error) where options.skipBad && !error.fatal:
+                    summary.skipped += 1
+                    report("skipped \(error)")
+                case .failure(let error):
+                    stoppingError = error
+                }
+                // Records before the bad one are still annotated and written; then the run stops.
+                if stoppingError != nil { break }
+            }
+            stoppingError = stoppingError ?? streamError
+            let endOfInput = raws.count < options.windowSize
+            if window.isEmpty {
+                if endOfInput { return }
+                continue
+            }
+            let annotations = try annotator.annotate(window.map(\.text))
+            let lines = Parallel.map(window.count, grain: 128) { format(window[$0], annotations[$0]) }
+            for line in lines { try output.write(line) }
+            summary.records += window.count
+            progress(summary.records)
+            if endOfInput { return }
+        }
     }
 }

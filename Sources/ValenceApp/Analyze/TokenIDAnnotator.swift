@@ -9,8 +9,6 @@ public struct TokenIDAnnotator: RecordAnnotator {
     public var fieldNames: [String] { ["input_ids"] }
 
     public func annotate(_ texts: [String]) throws -> [[FieldValue]] {
-        texts.map { text in
-            [.json("[" + encode(text).map { String($0) }.joined(separator: ",") + "]")]
-        }
+        texts.map { [.integers(encode($0))] }
     }
 }

@@ -26,6 +26,3 @@ final class UnsafeSendableBuffer<Element>: @unchecked Sendable {
     }
 }
 
-enum System {
-    static var activeProcessorCount: Int { ProcessInfo.processInfo.activeProcessorCount }
-}

@@ -1,0 +1,31 @@
+/// Formats CSV records with the added columns (an existing column of the same name is overwritten).
+struct CSVRecordFormatter {
+    /// The output header line.
+    let header: [UInt8]
+    /// Where each added field goes.
+    private let addedColumns: [Int]
+    private let width: Int
+
+    init(inputHeader: [String], fieldNames: [String]) {
+        var outputHeader = inputHeader
+        var columns: [Int] = []
+        for name in fieldNames {
+            if let existing = inputHeader.firstIndex(of: name) {
+                columns.append(existing)
+            } else {
+                columns.append(outputHeader.count)
+                outputHeader.append(name)
+            }
+        }
+        addedColumns = columns
+        width = outputHeader.count
+        header = Array(CSVWriter.line(outputHeader).utf8)
+    }
+
+    func format(_ record: InputRecord, _ values: [FieldValue]) -> [UInt8] {
+        guard case .csv(let fields) = record.payload else { return [] }
+        var row = fields + Array(repeating: "", count: width - fields.count)
+        for (column, value) in zip(addedColumns, values) { row[column] = value.csvText }
+        return Array(CSVWriter.line(row).utf8)
+    }
+}

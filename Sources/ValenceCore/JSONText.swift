@@ -30,7 +30,27 @@ public enum JSONText {
     /// A JSON number: the shortest text that reads back as the same Double; non-finite values become null.
     public static func number(_ value: Double) -> String {
         guard value.isFinite else { return "null" }
-        return "\(value)"
+        return fewDecimals(value) ?? "\(value)"
+    }
+
+    /// Fast path for values with at most four decimals (VADER's rounded scores, percentages): the same text
+    /// as `description`, without the general shortest-digits search.
+    private static func fewDecimals(_ value: Double) -> String? {
+        guard value != 0, abs(value) < 1e9 else { return nil }
+        let scaled = (value * 10_000).rounded()
+        // Exactly k / 10^4 as a double: the trimmed decimal reads back as `value` and is the shortest
+        // (doubles below 1e9 are spaced far closer than 1e-4, so no shorter decimal maps to the same value).
+        guard scaled / 10_000 == value else { return nil }
+        let units = Int(abs(scaled))
+        var fraction = units % 10_000
+        var digits = 4
+        while digits > 1, fraction % 10 == 0 {
+            fraction /= 10
+            digits -= 1
+        }
+        let fractionText = String(fraction)
+        let padded = String(repeating: "0", count: digits - fractionText.count) + fractionText
+        return (value < 0 ? "-" : "") + String(units / 10_000) + "." + padded
     }
 
     /// A JSON number for a Float, written with Float precision.

@@ -31,3 +31,18 @@ struct JSONTextTests {
         #expect(scores.jsonObjectText == #"{"neg":0.0,"pos":0.25}"#)
     }
 }
+
+@Suite("JSON numbers match Swift's shortest representation")
+struct JSONNumberTests {
+    @Test("the four-decimal fast path writes what description writes")
+    func fastPathAgrees() {
+        var generator = SystemRandomNumberGenerator()
+        var values: [Double] = [0.5, -0.5, 1, -1, 0.0001, -0.0001, 0.9571, 0.1, 0.2, 0.3, 0.7, 100, 12.5, 99.99, 123456.789, 0.30000000000000004]
+        for k in stride(from: -20_000, through: 20_000, by: 7) { values.append(Double(k) / 10_000) }
+        for _ in 0..<5_000 { values.append(Double(Int.random(in: -99_999_999...99_999_999, using: &generator)) / 10_000) }
+        for _ in 0..<2_000 { values.append(Double.random(in: -2...2, using: &generator)) }
+        for value in values {
+            #expect(JSONText.number(value) == "\(value)", "\(value)")
+        }
+    }
+}

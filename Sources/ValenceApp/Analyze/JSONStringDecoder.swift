@@ -9,43 +9,34 @@ enum JSONStringDecoder {
             }
             return string
         }
-        var scalars = String.UnicodeScalarView()
-        var utf8Run: [UInt8] = []
+        // Escapes are decoded into UTF-8 bytes; the result is validated once at the end.
+        var utf8: [UInt8] = []
+        utf8.reserveCapacity(bytes.count)
         var index = bytes.startIndex
-        func flushRun() throws(JSONObjectScanner.SyntaxError) {
-            guard !utf8Run.isEmpty else { return }
-            guard let string = String(validating: utf8Run, as: UTF8.self) else {
-                throw .init(message: "invalid UTF-8 in a string", offset: offset)
-            }
-            scalars.append(contentsOf: string.unicodeScalars)
-            utf8Run.removeAll(keepingCapacity: true)
-        }
         func fail(_ message: String) -> JSONObjectScanner.SyntaxError {
             .init(message: message, offset: offset + index - bytes.startIndex)
         }
         while index < bytes.endIndex {
             let byte = bytes[index]
             guard byte == UInt8(ascii: "\\") else {
-                utf8Run.append(byte)
+                utf8.append(byte)
                 index += 1
                 continue
             }
-            try flushRun()
             guard index + 1 < bytes.endIndex else { throw fail("unterminated escape") }
             let escape = bytes[index + 1]
             index += 2
             switch escape {
-            case UInt8(ascii: "\""): scalars.append("\"")
-            case UInt8(ascii: "\\"): scalars.append("\\")
-            case UInt8(ascii: "/"): scalars.append("/")
-            case UInt8(ascii: "b"): scalars.append("\u{08}")
-            case UInt8(ascii: "f"): scalars.append("\u{0C}")
-            case UInt8(ascii: "n"): scalars.append("\n")
-            case UInt8(ascii: "r"): scalars.append("\r")
-            case UInt8(ascii: "t"): scalars.append("\t")
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): utf8.append(escape)
+            case UInt8(ascii: "b"): utf8.append(0x08)
+            case UInt8(ascii: "f"): utf8.append(0x0C)
+            case UInt8(ascii: "n"): utf8.append(0x0A)
+            case UInt8(ascii: "r"): utf8.append(0x0D)
+            case UInt8(ascii: "t"): utf8.append(0x09)
             case UInt8(ascii: "u"):
                 guard let high = hex4(bytes, at: index) else { throw fail("invalid \\u escape") }
                 index += 4
+                let scalar: Unicode.Scalar?
                 if (0xD800...0xDBFF).contains(high) {
                     // A high surrogate must be followed by an escaped low surrogate.
                     guard index + 1 < bytes.endIndex, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u"),
@@ -53,18 +44,20 @@ enum JSONStringDecoder {
                         throw fail("unpaired surrogate in \\u escape")
                     }
                     index += 6
-                    scalars.append(Unicode.Scalar(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))!)
-                } else if let scalar = Unicode.Scalar(high) {
-                    scalars.append(scalar)
+                    scalar = Unicode.Scalar(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))
                 } else {
-                    throw fail("unpaired surrogate in \\u escape")
+                    scalar = Unicode.Scalar(high)
                 }
+                guard let scalar else { throw fail("unpaired surrogate in \\u escape") }
+                utf8.append(contentsOf: UTF8.encode(scalar)!)
             default:
                 throw fail("invalid escape")
             }
         }
-        try flushRun()
-        return String(scalars)
+        guard let string = String(validating: utf8, as: UTF8.self) else {
+            throw .init(message: "invalid UTF-8 in a string", offset: offset)
+        }
+        return string
     }
 
     private static func hex4(_ bytes: ArraySlice<UInt8>, at start: Int) -> UInt32? {

@@ -35,7 +35,9 @@ public struct SentimentAnnotator: RecordAnnotator {
 
     public func annotate(_ texts: [String]) throws -> [[FieldValue]] {
         let model = FieldValue.string(scorer.modelName)
-        return try scorer.score(texts).map { result in
+        let results = try scorer.score(texts)
+        return Parallel.map(results.count, grain: 256) { index in
+            let result = results[index]
             var values: [FieldValue] = [.string(result.sentiment.rawValue), .number(result.confidence), model, .scores(result.scores)]
             if includeLogits { values.append(.floats(result.logits ?? [])) }
             return values

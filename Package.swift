@@ -3,6 +3,14 @@ import PackageDescription
 
 let strict: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny")]
 
+/// The engine's hot loops run over unsafe pointers already: -Ounchecked drops the remaining overflow traps in
+/// release, and debug builds are optimised too (unoptimised SIMD code is ~40x slower, which would make the
+/// parity tests crawl).
+let engine: [SwiftSetting] = strict + [
+    .unsafeFlags(["-Ounchecked"], .when(configuration: .release)),
+    .unsafeFlags(["-O"], .when(configuration: .debug)),
+]
+
 let package = Package(
     name: "Valence",
     platforms: [.macOS(.v14)],
@@ -26,6 +34,8 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(name: "ValenceTokenizers", swiftSettings: strict),
+        .systemLibrary(name: "CBLAS", path: "Sources/CBLAS"),
+        .target(name: "ValenceEngine", dependencies: ["CBLAS"], swiftSettings: engine),
         .target(
             name: "ValenceCore",
             dependencies: [
@@ -58,6 +68,7 @@ let package = Package(
             name: "ValenceApp",
             dependencies: [
                 "ValenceCore",
+                "ValenceEngine",
                 "ValenceTokenizers",
                 "ValenceStorage",
                 "ValenceHTTP",
@@ -82,6 +93,7 @@ let package = Package(
         .executableTarget(name: "TokenizerBench", dependencies: ["ValenceTokenizers"], path: "Benchmarks/TokenizerBench", swiftSettings: strict),
         .target(name: "ValenceTestSupport", dependencies: [.product(name: "Logging", package: "swift-log")], path: "Tests/ValenceTestSupport", swiftSettings: strict),
         .testTarget(name: "ValenceLexiconTests", dependencies: ["ValenceLexicon", "ValenceTestSupport"], resources: [.copy("Fixtures")], swiftSettings: strict),
+        .testTarget(name: "ValenceEngineTests", dependencies: ["ValenceEngine"], resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(name: "ValenceTokenizersTests", dependencies: ["ValenceTokenizers"], resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(name: "ValenceCoreTests", dependencies: ["ValenceCore", "ValenceTestSupport"], swiftSettings: strict),
         .testTarget(name: "ValenceStorageTests", dependencies: ["ValenceStorage", "ValenceTestSupport", .product(name: "SQLiteKit", package: "sqlite-kit")], swiftSettings: strict),
@@ -90,6 +102,6 @@ let package = Package(
             dependencies: ["ValenceHTTP", "ValenceApp", "ValenceTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird")],
             swiftSettings: strict
         ),
-        .testTarget(name: "ValenceAppTests", dependencies: ["ValenceApp", "ValenceTestSupport"], swiftSettings: strict),
+        .testTarget(name: "ValenceAppTests", dependencies: ["ValenceApp", "ValenceTestSupport"], resources: [.copy("Fixtures")], swiftSettings: strict),
     ]
 )

@@ -28,14 +28,14 @@ struct AnalyzeCommand: ParsableCommand {
 
     private func makeScorer() throws -> any BatchScorer {
         if let modelDirectory {
-            throw fail("--model-dir \(modelDirectory): transformer models are not supported by this build yet; use --model vader")
+            return try loadTransformer(directory: modelDirectory, maxLength: maxLength)
         }
         let key = model ?? VaderSentimentModel.key
         guard let entry = ModelCatalog().entry(for: key) else {
             throw fail("unknown model '\(key)'; known: \(ModelCatalog().entries.map(\.key).joined(separator: ", "))")
         }
         guard entry.key == VaderSentimentModel.key else {
-            throw fail("model '\(entry.key)' is not available in this build yet; use --model vader")
+            throw fail("model '\(entry.key)' is not in a local folder yet; download its HuggingFace folder and use --model-dir DIR, or --model vader")
         }
         if logits { throw fail("--logits needs a transformer model; VADER has no logits") }
         return VaderBatchScorer()

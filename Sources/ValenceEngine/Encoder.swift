@@ -1,0 +1,114 @@
+/// The transformer encoder's forward pass over a packed batch.
+///
+/// Mirrors HF `BertEmbeddings` / `RobertaEmbeddings` / DistilBERT `Embeddings`, then per layer
+/// `BertLayer` (equivalently DistilBERT's `TransformerBlock`): self-attention, output projection
+/// + residual + LayerNorm, feed-forward + activation, projection + residual + LayerNorm.
+struct Encoder: Sendable {
+    let configuration: ModelConfiguration
+    let weights: EncoderWeights
+
+    /// Leaves the last hidden state [tokens, hidden] in `scratch.hidden`.
+    func forward(_ batch: PackedBatch, scratch: ScratchState) {
+        embed(batch, into: scratch.hidden.pointer)
+        for layer in weights.layers {
+            run(layer, batch, scratch)
+        }
+    }
+
+    /// word + token type 0 + position embeddings, then LayerNorm. RoBERTa/XLM-R positions follow
+    /// HF's `create_position_ids_from_input_ids`: cumsum(id ≠ pad) · (id ≠ pad) + padding_idx.
+    private func embed(_ batch: PackedBatch, into hidden: UnsafeMutablePointer<Float>) {
+        let c = configuration
+        let width = c.hiddenSize
+        let word = weights.embeddings.word.pointer
+        let position = weights.embeddings.position.pointer
+        let tokenType = weights.embeddings.tokenType?.pointer  // row 0: all token types are 0
+        let pad = Int32(truncatingIfNeeded: c.padTokenID)
+        let countsPositionsFromPad = c.positionOffset > 0
+        var row = 0
+        for ids in batch.sequences {
+            var nonPad = 0
+            for (index, id) in ids.enumerated() {
+                let positionID: Int
+                if countsPositionsFromPad {
+                    if id != pad { nonPad += 1 }
+                    positionID = id != pad ? nonPad + c.padTokenID : c.padTokenID
+                } else {
+                    positionID = index
+                }
+                let target = hidden + row * width
+                target.update(from: word + Int(id) * width, count: width)
+                if let tokenType { Kernels.accumulate(tokenType, into: target, count: width) }
+                Kernels.accumulate(position + positionID * width, into: target, count: width)
+                row += 1
+            }
+        }
+        let norm = weights.embeddings.norm
+        Kernels.layerNorm(
+            hidden, rows: batch.tokenCount, columns: width,
+            weight: norm.weight.pointer, bias: norm.bias.pointer, epsilon: c.layerNormEpsilon
+        )
+    }
+
+    private func run(_ layer: EncoderWeights.Layer, _ batch: PackedBatch, _ s: ScratchState) {
+        let c = configuration
+        let tokens = batch.tokenCount
+        let hidden = s.hidden.pointer
+        layer.queryKeyValue(hidden, rows: tokens, into: s.queryKeyValue.pointer)
+        attend(batch, s)
+        layer.attentionOutput.project(s.context.pointer, rows: tokens, into: s.queryKeyValue.pointer)
+        Kernels.addBiasResidualLayerNorm(
+            s.queryKeyValue.pointer, bias: layer.attentionOutput.bias.pointer, into: hidden,
+            rows: tokens, columns: c.hiddenSize,
+            weight: layer.attentionNorm.weight.pointer, normBias: layer.attentionNorm.bias.pointer,
+            epsilon: c.layerNormEpsilon
+        )
+        layer.intermediate(hidden, rows: tokens, into: s.intermediate.pointer, then: feedForwardNonlinearity)
+        layer.output.project(s.intermediate.pointer, rows: tokens, into: s.queryKeyValue.pointer)
+        Kernels.addBiasResidualLayerNorm(
+            s.queryKeyValue.pointer, bias: layer.output.bias.pointer, into: hidden,
+            rows: tokens, columns: c.hiddenSize,
+            weight: layer.outputNorm.weight.pointer, normBias: layer.outputNorm.bias.pointer,
+            epsilon: c.layerNormEpsilon
+        )
+    }
+
+    /// Scaled dot-product attention per sequence and head (`BertSelfAttention`):
+    /// context_h = softmax(Q_h K_hᵀ / √d) V_h, heads read and written in place as column blocks
+    /// of the fused [tokens, 3 × hidden] projection (query | key | value).
+    private func attend(_ batch: PackedBatch, _ s: ScratchState) {
+        let width = configuration.hiddenSize
+        let stride = 3 * width
+        let query = s.queryKeyValue.pointer, key = query + width, value = query + 2 * width
+        let size = configuration.headSize
+        let scale = 1 / Float(size).squareRoot()
+        let scores = s.scores.pointer  // [length, length]
+        for (sequence, start) in batch.starts.enumerated() {
+            let length = batch.sequences[batch.sequences.startIndex + sequence].count
+            for head in 0..<configuration.headCount {
+                let offset = start * stride + head * size
+                BLAS.multiply(
+                    rows: length, columns: length, inner: size,
+                    a: query + offset, lda: stride, transposeA: false,
+                    b: key + offset, ldb: stride, transposeB: true,
+                    c: scores, ldc: length, alpha: scale
+                )
+                Kernels.softmax(scores, rows: length, columns: length, stride: length)
+                BLAS.multiply(
+                    rows: length, columns: size, inner: length,
+                    a: scores, lda: length, transposeA: false,
+                    b: value + offset, ldb: stride, transposeB: false,
+                    c: s.context.pointer + start * width + head * size, ldc: width
+                )
+            }
+        }
+    }
+
+    private var feedForwardNonlinearity: Kernels.Nonlinearity {
+        switch configuration.activation {
+        case .gelu: .gelu
+        case .geluTanh: .geluTanh
+        case .relu: .relu
+        }
+    }
+}

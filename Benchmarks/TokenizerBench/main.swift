@@ -1,7 +1,7 @@
 // Tokenizer throughput: ValenceTokenizers against the Python `tokenizers` package (Rust), one
-// thread each, on the 6,200 texts of shared/data, measured in the same run.
+// thread each, on the 6,200 tweets of Benchmarks/corpus/tweets.jsonl, measured in the same run.
 //
-//   swift run -c release TokenizerBench --data ../shared/data \
+//   swift run -c release TokenizerBench [--data Benchmarks/corpus/tweets.jsonl] \
 //       --tokenizer wordpiece=Tests/ValenceTokenizersTests/Fixtures/minilm-wordpiece.tokenizer.json.gz \
 //       --tokenizer bpe=/path/to/model/tokenizer.json \
 //       --python /path/to/venv/bin/python
@@ -15,7 +15,7 @@ import Foundation
 import ValenceTokenizers
 
 struct Options {
-    var data = "../shared/data"
+    var data = "Benchmarks/corpus/tweets.jsonl"
     var tokenizers: [(String, String)] = []
     var python = "python3"
     var repeats = 5
@@ -49,17 +49,13 @@ struct Options {
     }
 }
 
-func loadCorpus(_ directory: String) throws -> [String] {
-    var texts: [String] = []
-    let tweets = try String(contentsOfFile: "\(directory)/vader-groundtruth/tweets.vader-reference.jsonl", encoding: .utf8)
+/// The texts of a JSONL corpus (field "text"), by default the repository's benchmark corpus.
+func loadCorpus(_ path: String) throws -> [String] {
     struct Row: Decodable { var text: String }
     let decoder = JSONDecoder()
-    for line in tweets.split(separator: "\n") where !line.isEmpty {
-        texts.append(try decoder.decode(Row.self, from: Data(line.utf8)).text)
+    return try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").filter { !$0.isEmpty }.map {
+        try decoder.decode(Row.self, from: Data($0.utf8)).text
     }
-    let validation = try String(contentsOfFile: "\(directory)/benchmarks/tweeteval-sentiment-val/val_text.txt", encoding: .utf8)
-    texts.append(contentsOf: validation.components(separatedBy: "\n").filter { !$0.isEmpty })
-    return texts
 }
 
 /// A plain tokenizer.json for `path`, unpacking `.gz` files into `scratch` with gzip.
@@ -148,7 +144,7 @@ let texts: [String]
 do {
     texts = try loadCorpus(options.data)
 } catch {
-    FileHandle.standardError.write(Data("cannot read the corpus under \(options.data): \(error)\n".utf8))
+    FileHandle.standardError.write(Data("cannot read the corpus \(options.data): \(error)\n".utf8))
     exit(1)
 }
 let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("tokenizer-bench-\(getpid())")

@@ -15,9 +15,15 @@ struct LengthScorer: BatchScorer {
     }
 }
 
+/// The same scorer, scoring texts independently: the pipeline takes its fused one-pass path.
+struct LengthTextScorer: TextScorer {
+    let modelName = "length"
+    func score(_ text: String) -> Classification { try! LengthScorer().score([text])[0] }
+}
+
 /// Runs the pipeline on `input` text and returns stdout-equivalent output, the summary and the reported lines.
 func analyze(_ input: String, format: RecordFormat? = nil, fileExtension: String = "jsonl",
-             logits: Bool = false,
+             logits: Bool = false, fused: Bool = false,
              configure: (inout RecordPipelineOptions) -> Void = { _ in }) async throws -> (output: String, summary: RecordPipelineSummary?, reports: [String], error: (any Error)?) {
     try await withTemporaryDirectory { directory in
         let inputPath = directory.appendingPathComponent("in.\(fileExtension)").path
@@ -33,7 +39,8 @@ func analyze(_ input: String, format: RecordFormat? = nil, fileExtension: String
         var summary: RecordPipelineSummary?
         var thrown: (any Error)?
         do {
-            let annotator = SentimentAnnotator(scorer: LengthScorer(), includeLogits: logits)
+            let scorer: any BatchScorer = fused ? LengthTextScorer() : LengthScorer()
+            let annotator = SentimentAnnotator(scorer: scorer, includeLogits: logits)
             summary = try RecordPipeline(options: options, annotator: annotator, report: { reports.append($0) }).run()
         } catch {
             thrown = error
@@ -61,12 +68,12 @@ struct RecordPipelineTests {
         #expect(result.output.components(separatedBy: "\"sentiment\"").count == 2)
     }
 
-    @Test("output keeps input order across windows; blank lines, CRLF and a BOM are fine")
-    func orderAcrossWindows() async throws {
+    @Test("output keeps input order across windows; blank lines, CRLF and a BOM are fine", arguments: [false, true])
+    func orderAcrossWindows(fused: Bool) async throws {
         var input = "\u{FEFF}"
         for index in 0..<50 { input += #"{"i": \#(index), "text": "\#(String(repeating: "x", count: index))"}"# + "\r\n" }
         input += "\n   \n"
-        let result = try await analyze(input) { $0.windowSize = 7 }
+        let result = try await analyze(input, fused: fused) { $0.windowSize = 7 }
         let lines = result.output.split(separator: "\n")
         #expect(lines.count == 50)
         for (index, line) in lines.enumerated() {
@@ -77,10 +84,10 @@ struct RecordPipelineTests {
         #expect(result.summary?.records == 50)
     }
 
-    @Test("a malformed line stops the run naming the line; earlier records are written")
-    func stopsAtBadLine() async throws {
+    @Test("a malformed line stops the run naming the line; earlier records are written", arguments: [false, true])
+    func stopsAtBadLine(fused: Bool) async throws {
         let input = #"{"text": "a"}"# + "\n" + #"{"text": "b"}"# + "\n{oops\n" + #"{"text": "c"}"# + "\n"
-        let result = try await analyze(input)
+        let result = try await analyze(input, fused: fused)
         #expect(String(describing: try #require(result.error)).hasPrefix("line 3:"))
         #expect(result.output.split(separator: "\n").count == 2)
     }
@@ -91,12 +98,15 @@ struct RecordPipelineTests {
     ])
     func skipBad(bad: String, message: String) async throws {
         let input = #"{"text": "a"}"# + "\n" + bad + "\n" + #"{"text": "bb"}"# + "\n"
-        let result = try await analyze(input) { $0.skipBad = true }
-        #expect(result.error == nil)
-        #expect(result.summary == RecordPipelineSummary(records: 2, skipped: 1))
-        #expect(result.reports.count == 1)
-        #expect(result.reports.first?.contains("line 2") == true)
-        #expect(result.reports.first?.contains(message) == true)
+        for fused in [false, true] {
+            let result = try await analyze(input, fused: fused) { $0.skipBad = true }
+            #expect(result.error == nil)
+            #expect(result.summary == RecordPipelineSummary(records: 2, skipped: 1))
+            #expect(result.reports.count == 1)
+            #expect(result.reports.first?.contains("line 2") == true)
+            #expect(result.reports.first?.contains(message) == true)
+            #expect(result.output.split(separator: "\n").count == 2)
+        }
     }
 
     @Test("another text field can be named")

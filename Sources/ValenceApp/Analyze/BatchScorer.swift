@@ -8,8 +8,20 @@ public protocol BatchScorer: Sendable {
     func score(_ texts: [String]) throws -> [Classification]
 }
 
-/// VADER over all cores: the window is cut into one slice per core.
-public struct VaderBatchScorer: BatchScorer {
+/// A scorer whose texts are independent: each is scored on its own, from any thread.
+public protocol TextScorer: BatchScorer {
+    func score(_ text: String) -> Classification
+}
+
+extension TextScorer {
+    /// The window spread over all cores.
+    public func score(_ texts: [String]) throws -> [Classification] {
+        Parallel.map(texts.count) { score(texts[$0]) }
+    }
+}
+
+/// VADER: texts are scored independently, on all cores.
+public struct VaderBatchScorer: TextScorer {
     public let modelName = VaderSentimentModel.key
     private let model: VaderSentimentModel
 
@@ -17,7 +29,7 @@ public struct VaderBatchScorer: BatchScorer {
         self.model = model
     }
 
-    public func score(_ texts: [String]) throws -> [Classification] {
-        Parallel.map(texts.count) { model.classify(texts[$0]) }
+    public func score(_ text: String) -> Classification {
+        model.classify(text)
     }
 }

@@ -17,6 +17,13 @@ public protocol RecordAnnotator {
     var fieldNames: [String] { get }
     /// One array of values (in `fieldNames` order) per text, in input order.
     func annotate(_ texts: [String]) throws -> [[FieldValue]]
+    /// For annotators whose texts are independent and cheap (VADER, tokenize): the values of one text, safe to
+    /// call from many threads. The pipeline then parses, annotates and formats each record in one parallel pass.
+    var perText: ((String) -> [FieldValue])? { get }
+}
+
+extension RecordAnnotator {
+    public var perText: ((String) -> [FieldValue])? { nil }
 }
 
 /// Adds `sentiment`, `confidence`, `model`, `scores` (and `logits`) from a scorer.
@@ -34,13 +41,19 @@ public struct SentimentAnnotator: RecordAnnotator {
     }
 
     public func annotate(_ texts: [String]) throws -> [[FieldValue]] {
-        let model = FieldValue.string(scorer.modelName)
         let results = try scorer.score(texts)
-        return Parallel.map(results.count, grain: 256) { index in
-            let result = results[index]
-            var values: [FieldValue] = [.string(result.sentiment.rawValue), .number(result.confidence), model, .scores(result.scores)]
-            if includeLogits { values.append(.floats(result.logits ?? [])) }
-            return values
-        }
+        return Parallel.map(results.count, grain: 256) { values(for: results[$0]) }
+    }
+
+    public var perText: ((String) -> [FieldValue])? {
+        guard let textScorer = scorer as? any TextScorer else { return nil }
+        return { values(for: textScorer.score($0)) }
+    }
+
+    private func values(for result: Classification) -> [FieldValue] {
+        var values: [FieldValue] = [.string(result.sentiment.rawValue), .number(result.confidence), .string(scorer.modelName),
+                                    .scores(result.scores)]
+        if includeLogits { values.append(.floats(result.logits ?? [])) }
+        return values
     }
 }

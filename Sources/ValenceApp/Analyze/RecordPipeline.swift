@@ -98,6 +98,29 @@ private struct WindowedRun {
             } catch let error as RecordError {
                 streamError = error  // the stream itself is broken (e.g. an unterminated CSV quote)
             }
+            if let perText = annotator.perText {
+                // One parallel pass per window: parse, annotate and format each record.
+                let lines = Parallel.map(raws.count, grain: 128) { index in
+                    parse(raws[index]).map { format($0, perText($0.text)) }
+                }
+                for line in lines {
+                    switch line {
+                    case .success(let bytes):
+                        try output.write(bytes)
+                        summary.records += 1
+                    case .failure(let error) where options.skipBad && !error.fatal:
+                        summary.skipped += 1
+                        report("skipped \(error)")
+                    case .failure(let error):
+                        stoppingError = error
+                    }
+                    if stoppingError != nil { break }
+                }
+                stoppingError = stoppingError ?? streamError
+                progress(summary.records)
+                if raws.count < options.windowSize { return }
+                continue
+            }
             let parsed = Parallel.map(raws.count, grain: 128) { parse(raws[$0]) }
             var window: [InputRecord] = []
             window.reserveCapacity(parsed.count)

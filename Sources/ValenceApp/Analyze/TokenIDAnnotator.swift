@@ -11,4 +11,8 @@ public struct TokenIDAnnotator: RecordAnnotator {
     public func annotate(_ texts: [String]) throws -> [[FieldValue]] {
         texts.map { [.integers(encode($0))] }
     }
+
+    public var perText: ((String) -> [FieldValue])? {
+        { [.integers(encode($0))] }
+    }
 }

@@ -98,57 +98,42 @@ private struct WindowedRun {
             } catch let error as RecordError {
                 streamError = error  // the stream itself is broken (e.g. an unterminated CSV quote)
             }
+            let lines: [[UInt8]]
             if let perText = annotator.perText {
-                // One parallel pass per window: parse, annotate and format each record.
-                let lines = Parallel.map(raws.count, grain: 128) { index in
+                // One parallel pass: parse, annotate and format each record.
+                lines = usable(Parallel.map(raws.count, grain: 128) { index in
                     parse(raws[index]).map { format($0, perText($0.text)) }
-                }
-                for line in lines {
-                    switch line {
-                    case .success(let bytes):
-                        try output.write(bytes)
-                        summary.records += 1
-                    case .failure(let error) where options.skipBad && !error.fatal:
-                        summary.skipped += 1
-                        report("skipped \(error)")
-                    case .failure(let error):
-                        stoppingError = error
-                    }
-                    if stoppingError != nil { break }
-                }
-                stoppingError = stoppingError ?? streamError
-                progress(summary.records)
-                if raws.count < options.windowSize { return }
-                continue
+                })
+            } else {
+                let window = usable(Parallel.map(raws.count, grain: 128) { parse(raws[$0]) })
+                let annotations = window.isEmpty ? [] : try annotator.annotate(window.map(\.text))
+                lines = Parallel.map(window.count, grain: 128) { format(window[$0], annotations[$0]) }
             }
-            let parsed = Parallel.map(raws.count, grain: 128) { parse(raws[$0]) }
-            var window: [InputRecord] = []
-            window.reserveCapacity(parsed.count)
-            for result in parsed {
-                switch result {
-                case .success(let record):
-                    window.append(record)
-                case .failure(let error) where options.skipBad && !error.fatal:
-                    summary.skipped += 1
-                    report("skipped \(error)")
-                case .failure(let error):
-                    stoppingError = error
-                }
-                // Records before the bad one are still annotated and written; then the run stops.
-                if stoppingError != nil { break }
-            }
-            stoppingError = stoppingError ?? streamError
-            let endOfInput = raws.count < options.windowSize
-            if window.isEmpty {
-                if endOfInput { return }
-                continue
-            }
-            let annotations = try annotator.annotate(window.map(\.text))
-            let lines = Parallel.map(window.count, grain: 128) { format(window[$0], annotations[$0]) }
             for line in lines { try output.write(line) }
-            summary.records += window.count
+            summary.records += lines.count
             progress(summary.records)
-            if endOfInput { return }
+            stoppingError = stoppingError ?? streamError
+            if raws.count < options.windowSize { return }
         }
+    }
+
+    /// The records up to the first one that stops the run; skippable bad records are counted and reported.
+    /// Records before a bad one are still written; then the run stops.
+    private mutating func usable<T>(_ results: [Result<T, RecordError>]) -> [T] {
+        var kept: [T] = []
+        kept.reserveCapacity(results.count)
+        for result in results {
+            switch result {
+            case .success(let value):
+                kept.append(value)
+            case .failure(let error) where options.skipBad && !error.fatal:
+                summary.skipped += 1
+                report("skipped \(error)")
+            case .failure(let error):
+                stoppingError = error
+                return kept
+            }
+        }
+        return kept
     }
 }

@@ -34,12 +34,14 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(name: "ValenceTokenizers", swiftSettings: strict),
+        .target(name: "ValenceResilience", swiftSettings: strict),
         .systemLibrary(name: "CBLAS", path: "Sources/CBLAS"),
         .target(name: "ValenceEngine", dependencies: ["CBLAS"], swiftSettings: engine),
         .target(
             name: "ValenceCore",
             dependencies: [
                 "ValenceLexicon",
+                "ValenceResilience",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
@@ -58,6 +60,7 @@ let package = Package(
             name: "ValenceHTTP",
             dependencies: [
                 "ValenceCore",
+                "ValenceResilience",
                 "ValenceStorage",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -69,6 +72,7 @@ let package = Package(
             dependencies: [
                 "ValenceCore",
                 "ValenceEngine",
+                "ValenceResilience",
                 "ValenceTokenizers",
                 "ValenceStorage",
                 "ValenceHTTP",
@@ -95,6 +99,7 @@ let package = Package(
         .testTarget(name: "ValenceLexiconTests", dependencies: ["ValenceLexicon", "ValenceTestSupport"], resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(name: "ValenceEngineTests", dependencies: ["ValenceEngine"], resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(name: "ValenceTokenizersTests", dependencies: ["ValenceTokenizers"], resources: [.copy("Fixtures")], swiftSettings: strict),
+        .testTarget(name: "ValenceResilienceTests", dependencies: ["ValenceResilience"], swiftSettings: strict),
         .testTarget(name: "ValenceCoreTests", dependencies: ["ValenceCore", "ValenceTestSupport"], swiftSettings: strict),
         .testTarget(name: "ValenceStorageTests", dependencies: ["ValenceStorage", "ValenceTestSupport", .product(name: "SQLiteKit", package: "sqlite-kit")], swiftSettings: strict),
         .testTarget(

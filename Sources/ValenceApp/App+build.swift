@@ -4,6 +4,7 @@ import Logging
 import ServiceLifecycle
 import ValenceCore
 import ValenceHTTP
+import ValenceResilience
 import ValenceStorage
 
 /// The composition root of `valence serve`: picks the database and model provider and returns the
@@ -19,10 +20,14 @@ public func buildApplication(configuration: ServeConfiguration, logger: Logger) 
     }
     let provider = BuiltinModelProvider(defaultModelKey: configuration.defaultModel)
     let tracker = FallbackTracker()
+    let breaker = CircuitBreaker(configuration: configuration.breaker) { event in
+        logger.warning("circuit breaker \(event.from.rawValue) -> \(event.to.rawValue)",
+                       metadata: ["breaker.reason": "\(event.reason)"])
+    }
     let services = APIServices(
-        predictions: PredictionService(provider: provider, sink: writer, tracker: tracker,
+        predictions: PredictionService(provider: provider, breaker: breaker, sink: writer, tracker: tracker,
                                        storeText: configuration.storeText, logger: logger),
-        models: provider, repository: repository, writer: writer, fallbackTracker: tracker,
+        models: provider, repository: repository, writer: writer, fallbackTracker: tracker, breaker: breaker,
         pingDatabase: { try await database.ping() }, databaseDriver: "sqlite",
         limits: configuration.limits, apiKey: configuration.apiKey
     )

@@ -1,5 +1,6 @@
 import Foundation
 import ValenceHTTP
+import ValenceResilience
 
 /// Settings of `valence serve`. Defaults first, then the environment (DESIGN.md section 10), then flags.
 public struct ServeConfiguration: Sendable {
@@ -18,6 +19,8 @@ public struct ServeConfiguration: Sendable {
     public var limits = APILimits()
     /// Records waiting to be written at most (DESIGN.md section 5: at least 10,000).
     public var writeBufferCapacity = 10_000
+    /// The circuit breaker around model calls (FAILSAFE_* variables).
+    public var breaker = CircuitBreakerConfiguration()
 
     public init(dataDirectory: URL = ServeConfiguration.defaultDataDirectory) {
         self.dataDirectory = dataDirectory
@@ -36,6 +39,22 @@ public struct ServeConfiguration: Sendable {
         if let model = environment["PRELOAD_MODEL"], !model.isEmpty { defaultModel = model }
         if let store = environment["STORE_TEXT"] { storeText = try Self.bool(store, name: "STORE_TEXT") }
         if let key = environment["VALENCE_API_KEY"], !key.isEmpty { apiKey = key }
+        if let value = environment["FAILSAFE_MAX_LLM_FAILURES"] {
+            breaker.maxFailures = try Self.positiveInteger(value, name: "FAILSAFE_MAX_LLM_FAILURES")
+        }
+        if let value = environment["FAILSAFE_FAILURE_WINDOW_SECONDS"] {
+            breaker.failureWindow = .seconds(try Self.positiveInteger(value, name: "FAILSAFE_FAILURE_WINDOW_SECONDS"))
+        }
+        if let value = environment["FAILSAFE_CIRCUIT_BREAKER_TIMEOUT"] {
+            breaker.openTimeout = .seconds(try Self.positiveInteger(value, name: "FAILSAFE_CIRCUIT_BREAKER_TIMEOUT"))
+        }
+    }
+
+    static func positiveInteger(_ value: String, name: String) throws -> Int {
+        guard let number = Int(value.trimmingCharacters(in: .whitespaces)), number > 0 else {
+            throw ConfigurationError("\(name) must be a positive whole number, not '\(value)'")
+        }
+        return number
     }
 
     static func bool(_ value: String, name: String) throws -> Bool {

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import ValenceResilience
 
 /// The answer to one predict call (one or many texts).
 public struct PredictionOutcome: Sendable {
@@ -12,10 +13,12 @@ public struct PredictionOutcome: Sendable {
     public var timestamp: Date
 }
 
-/// Scores texts with the requested model, falls back to VADER whenever that model cannot answer, and
-/// hands every answered text to the sink. A client never sees a model failure.
+/// Scores texts with the requested model, falls back to VADER whenever that model cannot answer (not ready,
+/// failing, or the circuit breaker open), and hands every answered text to the sink. A client never sees a
+/// model failure.
 public struct PredictionService: Sendable {
     private let provider: any ModelProvider
+    private let breaker: CircuitBreaker
     private let fallback: VaderSentimentModel
     private let sink: any PredictionSink
     private let tracker: FallbackTracker
@@ -24,6 +27,7 @@ public struct PredictionService: Sendable {
 
     public init(
         provider: any ModelProvider,
+        breaker: CircuitBreaker = CircuitBreaker(),
         sink: any PredictionSink,
         tracker: FallbackTracker = FallbackTracker(),
         fallback: VaderSentimentModel = VaderSentimentModel(),
@@ -31,6 +35,7 @@ public struct PredictionService: Sendable {
         logger: Logger
     ) {
         self.provider = provider
+        self.breaker = breaker
         self.sink = sink
         self.tracker = tracker
         self.fallback = fallback
@@ -65,13 +70,24 @@ public struct PredictionService: Sendable {
 
     private func classify(_ texts: [String], model: String?) async throws -> ([Classification], String, Bool) {
         switch try await provider.resolve(model) {
+        case .ready(let resolved) where resolved.key == fallback.key:
+            return (texts.map(fallback.classify), fallback.key, false)  // VADER itself needs no breaker
         case .ready(let resolved):
+            let permission = breaker.permission()
+            guard permission != .rejected else {
+                return answerWithFallback(texts, model: resolved.key, reason: "the circuit breaker is open")
+            }
             do {
                 let results = try await resolved.classify(texts)
-                if results.count == texts.count { return (results, resolved.key, false) }
-                return answerWithFallback(texts, model: resolved.key,
-                                          reason: "model returned \(results.count) results for \(texts.count) texts")
+                guard results.count == texts.count else {
+                    breaker.record(success: false, permission: permission)
+                    return answerWithFallback(texts, model: resolved.key,
+                                              reason: "model returned \(results.count) results for \(texts.count) texts")
+                }
+                breaker.record(success: true, permission: permission)
+                return (results, resolved.key, false)
             } catch {
+                breaker.record(success: false, permission: permission)
                 return answerWithFallback(texts, model: resolved.key, reason: "model call failed: \(error)")
             }
         case .unavailable(let key, let reason):

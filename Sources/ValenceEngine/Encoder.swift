@@ -51,25 +51,29 @@ struct Encoder: Sendable {
     }
 
     private func run(_ layer: EncoderWeights.Layer, _ batch: PackedBatch, _ s: ScratchState) {
-        let c = configuration
         let tokens = batch.tokenCount
         let hidden = s.hidden.pointer
         layer.queryKeyValue(hidden, rows: tokens, into: s.queryKeyValue.pointer)
         attend(batch, s)
+        // BertSelfOutput: dense, dropout (inactive), LayerNorm(x + residual).
         layer.attentionOutput.project(s.context.pointer, rows: tokens, into: s.queryKeyValue.pointer)
-        Kernels.addBiasResidualLayerNorm(
-            s.queryKeyValue.pointer, bias: layer.attentionOutput.bias.pointer, into: hidden,
-            rows: tokens, columns: c.hiddenSize,
-            weight: layer.attentionNorm.weight.pointer, normBias: layer.attentionNorm.bias.pointer,
-            epsilon: c.layerNormEpsilon
-        )
+        addResidualAndNormalise(s.queryKeyValue.pointer, layer.attentionOutput, layer.attentionNorm, tokens, hidden)
+        // BertIntermediate (dense + activation), then BertOutput like BertSelfOutput.
         layer.intermediate(hidden, rows: tokens, into: s.intermediate.pointer, then: feedForwardNonlinearity)
         layer.output.project(s.intermediate.pointer, rows: tokens, into: s.queryKeyValue.pointer)
+        addResidualAndNormalise(s.queryKeyValue.pointer, layer.output, layer.outputNorm, tokens, hidden)
+    }
+
+    /// hidden = LayerNorm(projected + bias + hidden).
+    private func addResidualAndNormalise(
+        _ projected: UnsafeMutablePointer<Float>, _ linear: Linear, _ norm: EncoderWeights.Norm,
+        _ tokens: Int, _ hidden: UnsafeMutablePointer<Float>
+    ) {
+        let width = configuration.hiddenSize
+        let epsilon = configuration.layerNormEpsilon
         Kernels.addBiasResidualLayerNorm(
-            s.queryKeyValue.pointer, bias: layer.output.bias.pointer, into: hidden,
-            rows: tokens, columns: c.hiddenSize,
-            weight: layer.outputNorm.weight.pointer, normBias: layer.outputNorm.bias.pointer,
-            epsilon: c.layerNormEpsilon
+            projected, bias: linear.bias.pointer, into: hidden, rows: tokens, columns: width,
+            weight: norm.weight.pointer, normBias: norm.bias.pointer, epsilon: epsilon
         )
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import ValenceCore
+import ValenceResilience
 import ValenceStorage
 
 /// What the gateway routes need, chosen by the composition root.
@@ -9,6 +10,8 @@ public struct APIServices: Sendable {
     public var repository: any PredictionRepository
     public var writer: PredictionWriter
     public var fallbackTracker: FallbackTracker
+    /// The breaker around model calls (the same one the prediction service uses).
+    public var breaker: CircuitBreaker
     /// A database round trip; throws when the database is unreachable.
     public var pingDatabase: @Sendable () async throws -> Void
     /// The database driver's name for /status (`sqlite`, `postgres`).
@@ -19,7 +22,7 @@ public struct APIServices: Sendable {
     public var startedAt: Date
 
     public init(predictions: PredictionService, models: any ModelProvider, repository: any PredictionRepository,
-                writer: PredictionWriter, fallbackTracker: FallbackTracker,
+                writer: PredictionWriter, fallbackTracker: FallbackTracker, breaker: CircuitBreaker,
                 pingDatabase: @escaping @Sendable () async throws -> Void, databaseDriver: String,
                 limits: APILimits = APILimits(), apiKey: String? = nil, startedAt: Date = Date()) {
         self.predictions = predictions
@@ -27,6 +30,7 @@ public struct APIServices: Sendable {
         self.repository = repository
         self.writer = writer
         self.fallbackTracker = fallbackTracker
+        self.breaker = breaker
         self.pingDatabase = pingDatabase
         self.databaseDriver = databaseDriver
         self.limits = limits

@@ -46,7 +46,7 @@ struct AnalyticsRoutes {
             modelUsage: summary.modelCounts.mapValues { Self.percent($0, of: summary.totalPredictions) },
             averageResponseTime: (summary.averageLatencyMs * 1000).rounded() / 1000,
             fallbackAnswers: summary.fallbackAnswers,
-            circuitBreakerActivations: 0,
+            circuitBreakerActivations: services.breaker.status.activations,
             lastPredictionAt: summary.lastPredictionAt,
             lastUpdated: Date()
         ))

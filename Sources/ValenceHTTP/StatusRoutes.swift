@@ -96,7 +96,7 @@ struct StatusRoutes {
             models: await services.models.statuses(),
             fallback: Fallback(answers: fallback.fallbackAnswers, reasons: fallback.reasons,
                                lastFallbackAt: fallback.lastFallbackAt),
-            circuitBreaker: ["state": "closed"],
+            circuitBreaker: ["state": services.breaker.status.state.rawValue],
             database: database,
             writeBuffer: WriteBuffer(pending: buffer.pending, capacity: buffer.capacity, written: buffer.written,
                                      dropped: buffer.dropped, lastError: buffer.lastError)

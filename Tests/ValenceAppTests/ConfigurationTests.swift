@@ -30,4 +30,16 @@ struct ConfigurationTests {
         #expect(configuration.databaseURL == "sqlite:/x.db")
         #expect(throws: ConfigurationError.self) { try configuration.apply(environment: ["STORE_TEXT": "maybe"]) }
     }
+
+    @Test("breaker settings come from FAILSAFE_* variables")
+    func breakerEnvironment() throws {
+        var configuration = ServeConfiguration(dataDirectory: dataDirectory)
+        try configuration.apply(environment: ["FAILSAFE_MAX_LLM_FAILURES": "5", "FAILSAFE_FAILURE_WINDOW_SECONDS": "30",
+                                              "FAILSAFE_CIRCUIT_BREAKER_TIMEOUT": "2"])
+        #expect(configuration.breaker.maxFailures == 5)
+        #expect(configuration.breaker.failureWindow == .seconds(30))
+        #expect(configuration.breaker.openTimeout == .seconds(2))
+        #expect(throws: ConfigurationError.self) { try configuration.apply(environment: ["FAILSAFE_MAX_LLM_FAILURES": "0"]) }
+        #expect(throws: ConfigurationError.self) { try configuration.apply(environment: ["FAILSAFE_CIRCUIT_BREAKER_TIMEOUT": "soon"]) }
+    }
 }

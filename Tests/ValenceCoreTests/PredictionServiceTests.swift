@@ -4,12 +4,26 @@ import Synchronization
 import Testing
 import ValenceTestSupport
 import ValenceCore
+import ValenceResilience
 
 /// A sink that keeps what it is given.
 final class CollectingSink: PredictionSink {
     private let storage = Mutex<[PredictionRecord]>([])
     func record(_ records: [PredictionRecord]) { storage.withLock { $0.append(contentsOf: records) } }
     var records: [PredictionRecord] { storage.withLock { $0 } }
+}
+
+/// Counts calls; fails while `failing` is set.
+final class CountingModel: SentimentModel {
+    let key = "counting"
+    private let state = Mutex((calls: 0, failing: true))
+    var calls: Int { state.withLock { $0.calls } }
+    func setFailing(_ failing: Bool) { state.withLock { $0.failing = failing } }
+    func classify(_ texts: [String]) async throws -> [Classification] {
+        let failing = state.withLock { $0.calls += 1; return $0.failing }
+        if failing { throw CancellationError() }
+        return texts.map { _ in Classification(sentiment: .negative, confidence: 1, scores: []) }
+    }
 }
 
 /// A model that answers with a fixed label, or fails.
@@ -105,5 +119,35 @@ struct PredictionServiceTests {
         }
         #expect(model.key == "vader")
         await #expect(throws: ValenceError.unknownModel("gpt")) { try await provider.resolve("gpt") }
+    }
+
+    @Test("failures open the breaker; then the model is not called and VADER answers; a probe closes it")
+    func breakerAroundModel() async throws {
+        let model = CountingModel()
+        let breaker = CircuitBreaker(configuration: CircuitBreakerConfiguration(maxFailures: 3, openTimeout: .milliseconds(200)))
+        let tracker = FallbackTracker()
+        let provider = ScriptedProvider { _ in .ready(model) }
+        let service = PredictionService(provider: provider, breaker: breaker, sink: DiscardingPredictionSink(),
+                                        tracker: tracker, logger: logger)
+        for _ in 0..<3 { #expect(try await service.predict(["x"], model: nil).fallbackUsed) }
+        #expect(breaker.status.state == .open)
+        #expect(try await service.predict(["x"], model: nil).fallbackUsed)
+        #expect(model.calls == 3)
+        #expect(tracker.snapshot.reasons["counting"] == "the circuit breaker is open")
+        model.setFailing(false)
+        try await Task.sleep(for: .milliseconds(250))
+        let recovered = try await service.predict(["x"], model: nil)
+        #expect(recovered.fallbackUsed == false)
+        #expect(recovered.modelUsed == "counting")
+        #expect(breaker.status.state == .closed)
+        #expect(breaker.status.activations == 1)
+    }
+
+    @Test("VADER requested by name is answered directly, never counted as a fallback")
+    func vaderDirect() async throws {
+        let service = PredictionService(provider: BuiltinModelProvider(defaultModelKey: "vader"), sink: DiscardingPredictionSink(), logger: logger)
+        let outcome = try await service.predict(["great"], model: "vader")
+        #expect(outcome.fallbackUsed == false)
+        #expect(outcome.modelUsed == "vader")
     }
 }

@@ -1,0 +1,109 @@
+// EngineBench: latency and throughput of ValenceEngine on a base-sized random model.
+//
+//   swift run -c release EngineBench [distilbert|roberta] [--dir DIR] [--threads N] [--json]
+//
+// Writes the model folder (config.json, model.safetensors, corpus.json) under DIR (default
+// /tmp/valence-bench) on first use; bench_reference.py measures PyTorch and ONNX Runtime on the
+// same folder and, given this binary, prints all three side by side with ratios.
+import CBLAS
+import Foundation
+import ValenceEngine
+
+var arguments = Array(CommandLine.arguments.dropFirst())
+@MainActor func option(_ name: String) -> String? {
+    guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return nil }
+    defer { arguments.removeSubrange(index...(index + 1)) }
+    return arguments[index + 1]
+}
+let directory = option("--dir") ?? "/tmp/valence-bench"
+let threads = option("--threads").flatMap(Int.init) ?? 2
+let json = arguments.contains("--json")
+/// --latency-only: batch-1 latencies only.
+let latencyOnly = arguments.contains("--latency-only")
+/// --quick: few runs, for profiling and smoke tests.
+let quick = arguments.contains("--quick")
+let shape = RandomModel.Shape(rawValue: arguments.first { !$0.hasPrefix("--") } ?? "distilbert") ?? .distilbert
+let bench = RandomModel(shape: shape, folder: URL(fileURLWithPath: directory).appendingPathComponent("\(shape.rawValue)-base"))
+
+func log(_ text: String) { FileHandle.standardError.write(Data((text + "\n").utf8)) }
+func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
+func residentMegabytes() -> Double {
+    let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+    let line = status.split(separator: "\n").first { $0.hasPrefix("VmRSS:") } ?? ""
+    return Double(line.split(separator: " ").dropFirst().first ?? "0").map { $0 / 1024 } ?? 0
+}
+/// Median seconds of `body` over `runs` timed runs after `warmup` untimed ones.
+@MainActor func median(runs: Int, warmup: Int = 2, _ body: () throws -> Void) rethrows -> Double {
+    let runs = quick ? min(runs, 3) : runs
+    for _ in 0..<(quick ? min(warmup, 1) : warmup) { try body() }
+    var times: [Double] = []
+    for _ in 0..<runs {
+        let start = now()
+        try body()
+        times.append(now() - start)
+    }
+    return times.sorted()[times.count / 2]
+}
+
+try bench.materialise()
+let weightBytes = (try FileManager.default.attributesOfItem(atPath: bench.weightFile.path)[.size] as? Int) ?? 0
+let rssBefore = residentMegabytes()
+let loadStart = now()
+let model = try EncoderModel(directory: bench.folder, threads: threads)
+let loadSeconds = now() - loadStart
+log("loaded \(shape.rawValue)-base in \(String(format: "%.3f", loadSeconds)) s, \(ThreadBudget.current) BLAS threads")
+
+var random = SplitMix(seed: 7)
+@MainActor func ids(_ length: Int) -> [Int32] {
+    (0..<length).map { _ in Int32(5 + random.next() % UInt64(model.configuration.vocabularySize - 5)) }
+}
+var results: [String: Double] = ["load_seconds": loadSeconds]
+
+for length in [16, 32, 64, 128] {
+    let batch = [ids(length)]
+    let seconds = try median(runs: length <= 32 ? 40 : 20) { _ = try model.logitsSync(batch) }
+    results["latency_ms_\(length)"] = seconds * 1000
+    log("batch 1 × \(length): \(String(format: "%.2f", seconds * 1000)) ms")
+}
+if latencyOnly { exit(0) }
+for batchSize in [8, 32] {
+    let batch = (0..<batchSize).map { _ in ids(128) }
+    let seconds = try median(runs: batchSize == 8 ? 8 : 4, warmup: 1) { _ = try model.logitsSync(batch) }
+    results["throughput_tokens_s_\(batchSize)x128"] = Double(batchSize * 128) / seconds
+    log("batch \(batchSize) × 128: \(String(format: "%.0f", Double(batchSize * 128) / seconds)) tokens/s")
+}
+
+// The corpus: 2,000 tweet-length texts in batches of 32, as `valence analyze` would feed them.
+let corpus = try JSONDecoder().decode([[Int32]].self, from: Data(contentsOf: bench.corpusFile))
+let corpusSeconds = try median(runs: 3, warmup: 0) {
+    for start in stride(from: 0, to: corpus.count, by: 32) {
+        _ = try model.logitsSync(Array(corpus[start..<min(start + 32, corpus.count)]))
+    }
+}
+results["corpus_texts_s"] = Double(corpus.count) / corpusSeconds
+results["corpus_tokens_s"] = Double(corpus.reduce(0) { $0 + $1.count }) / corpusSeconds
+log("corpus: \(String(format: "%.0f", Double(corpus.count) / corpusSeconds)) texts/s")
+
+// GEMM efficiency: the FFN's product at batch-32 size against OpenBLAS's best on this machine.
+@MainActor func gemmGFLOPs(rows: Int, columns: Int, inner: Int) -> Double {
+    let a = [Float](repeating: 0.01, count: rows * inner), b = [Float](repeating: 0.02, count: columns * inner)
+    var c = [Float](repeating: 0, count: rows * columns)
+    let seconds = median(runs: 5) {
+        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, blasint(rows), blasint(columns), blasint(inner),
+                    1, a, blasint(inner), b, blasint(inner), 0, &c, blasint(columns))
+    }
+    return 2 * Double(rows * columns * inner) / seconds / 1e9
+}
+results["sgemm_gflops_4096x768x3072"] = gemmGFLOPs(rows: 4096, columns: 3072, inner: 768)
+let linearFLOPsPerToken = 2.0 * Double(bench.layers) * (4 * 768 * 768 + 2 * 768 * 3072)
+results["model_gflops_32x128"] = results["throughput_tokens_s_32x128"]! * linearFLOPsPerToken / 1e9
+results["rss_mb"] = residentMegabytes()
+results["rss_mb_before_load"] = rssBefore
+results["weights_mb"] = Double(weightBytes) / 1_048_576
+
+if json {
+    let data = try JSONSerialization.data(withJSONObject: results, options: [.sortedKeys])
+    print(String(decoding: data, as: UTF8.self))
+} else {
+    for key in results.keys.sorted() { print(key, String(format: "%.3f", results[key]!)) }
+}

@@ -107,6 +107,11 @@ let package = Package(
             dependencies: ["ValenceHTTP", "ValenceApp", "ValenceTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird")],
             swiftSettings: strict
         ),
-        .testTarget(name: "ValenceAppTests", dependencies: ["ValenceApp", "ValenceTestSupport"], resources: [.copy("Fixtures")], swiftSettings: strict),
+        .testTarget(
+            name: "ValenceAppTests",
+            dependencies: ["ValenceApp", "ValenceTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird")],
+            resources: [.copy("Fixtures")],
+            swiftSettings: strict
+        ),
     ]
 )

@@ -15,10 +15,18 @@ public func buildApplication(configuration: ServeConfiguration, logger: Logger) 
     let database = try await SQLiteDatabaseService.open(path: path, logger: logger)
     let repository = SQLPredictionRepository(database: database.database)
     let writer = PredictionWriter(repository: repository, capacity: configuration.writeBufferCapacity, logger: logger)
-    guard ModelCatalog().entry(for: configuration.defaultModel) != nil else {
-        throw ConfigurationError("PRELOAD_MODEL '\(configuration.defaultModel)' is not a known model key")
+    let loaded = try configuration.modelDirectories.map { directory in
+        do {
+            return try TransformerModel(directory: directory)
+        } catch {
+            throw ConfigurationError("--model-dir \(directory.path): \(error)")
+        }
     }
-    let provider = BuiltinModelProvider(defaultModelKey: configuration.defaultModel)
+    let defaultModel = configuration.resolvedDefaultModel
+    let provider = BuiltinModelProvider(defaultModelKey: defaultModel, loaded: loaded)
+    guard provider.knows(defaultModel) else {
+        throw ConfigurationError("the default model '\(defaultModel)' is neither a catalog key nor a --model-dir folder")
+    }
     let tracker = FallbackTracker()
     let breaker = CircuitBreaker(configuration: configuration.breaker) { event in
         logger.warning("circuit breaker \(event.from.rawValue) -> \(event.to.rawValue)",
@@ -32,7 +40,7 @@ public func buildApplication(configuration: ServeConfiguration, logger: Logger) 
         limits: configuration.limits, apiKey: configuration.apiKey
     )
     let router = buildGatewayRouter(services: services, context: BasicRequestContext.self)
-    logger.info("valence serve", metadata: ["database.path": "\(path)", "model.default": "\(configuration.defaultModel)"])
+    logger.info("valence serve", metadata: ["database.path": "\(path)", "model.default": "\(defaultModel)"])
     return Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "valence"),

@@ -10,8 +10,11 @@ public struct ServeConfiguration: Sendable {
     public var dataDirectory: URL
     /// `sqlite:PATH`; nil → `DATA_DIR/valence.sqlite`.
     public var databaseURL: String?
-    /// The model a request without `model` asks for (PRELOAD_MODEL).
-    public var defaultModel = "distilbert-sentiment"
+    /// The model a request without `model` asks for (`--default-model`, else PRELOAD_MODEL, else the first
+    /// `--model-dir` folder, else distilbert-sentiment).
+    public var defaultModel: String?
+    /// HuggingFace-layout folders loaded at start, each served under its folder name.
+    public var modelDirectories: [URL] = []
     /// STORE_TEXT=false keeps no text in the database.
     public var storeText = true
     /// VALENCE_API_KEY: required by management endpoints when set.
@@ -24,6 +27,11 @@ public struct ServeConfiguration: Sendable {
 
     public init(dataDirectory: URL = ServeConfiguration.defaultDataDirectory) {
         self.dataDirectory = dataDirectory
+    }
+
+    /// The default model key after all sources are applied.
+    public var resolvedDefaultModel: String {
+        defaultModel ?? modelDirectories.first?.standardizedFileURL.lastPathComponent ?? "distilbert-sentiment"
     }
 
     /// `~/.valence`.

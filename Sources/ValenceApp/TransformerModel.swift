@@ -68,7 +68,7 @@ public final class TransformerModel: BatchScorer, Sendable {
         return results
     }
 
-    private func classification(logits: [Float], labels: [String]) -> Classification {
+    func classification(logits: [Float], labels: [String]) -> Classification {
         let probabilities = model.probabilities(fromLogits: logits)
         var best = 0
         for index in probabilities.indices where probabilities[index] > probabilities[best] { best = index }

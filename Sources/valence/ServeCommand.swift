@@ -17,6 +17,10 @@ struct ServeCommand: AsyncParsableCommand {
     var dataDirectory: String?
     @Option(name: .customLong("database-url"), help: "sqlite:PATH (default: DATA_DIR/valence.sqlite). Overrides DATABASE_URL.")
     var databaseURL: String?
+    @Option(name: .customLong("model-dir"), help: "A HuggingFace-layout classifier folder to serve under its folder name (repeatable).")
+    var modelDirectories: [String] = []
+    @Option(name: .customLong("default-model"), help: "The model for requests without one. Overrides PRELOAD_MODEL.")
+    var defaultModel: String?
 
     func run() async throws {
         let logger = makeProcessLogger()
@@ -27,6 +31,8 @@ struct ServeCommand: AsyncParsableCommand {
             configuration.port = port
             if let dataDirectory { configuration.dataDirectory = URL(fileURLWithPath: dataDirectory) }
             if let databaseURL { configuration.databaseURL = databaseURL }
+            configuration.modelDirectories = modelDirectories.map { URL(fileURLWithPath: $0, isDirectory: true) }
+            if let defaultModel { configuration.defaultModel = defaultModel }
             let app = try await buildApplication(configuration: configuration, logger: logger)
             try await app.runService()
         } catch let error as ConfigurationError {

@@ -1,0 +1,63 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+import ValenceApp
+import ValenceTestSupport
+
+@Suite("valence serve with a --model-dir transformer")
+struct ServeTransformerTests {
+    private func withApp(_ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+        try await withTemporaryDirectory { directory in
+            var configuration = ServeConfiguration(dataDirectory: directory)
+            configuration.modelDirectories = [try TinyModels.directory("tiny-bert-wordpiece")]
+            let app = try await buildApplication(configuration: configuration, logger: .quiet)
+            try await app.test(.router, body)
+        }
+    }
+
+    private func json(_ buffer: ByteBuffer) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(buffer: buffer)) as? [String: Any])
+    }
+
+    @Test("the folder answers by default, with its labels, without fallback, matching PyTorch")
+    func predictsWithFolder() async throws {
+        let expected = try #require(try TinyModels.expected("tiny-bert-wordpiece").first { !$0.text.isEmpty })
+        try await withApp { client in
+            let body = try JSONSerialization.data(withJSONObject: ["text": expected.text])
+            try await client.execute(uri: "/predict", method: .post, headers: [.contentType: "application/json"],
+                                     body: ByteBuffer(bytes: body)) { response in
+                #expect(response.status == .ok)
+                let answer = try json(response.body)
+                #expect(answer["model_used"] as? String == "tiny-bert-wordpiece")
+                #expect(answer["fallback_used"] as? Bool == false)
+                let scores = try #require(answer["scores"] as? [String: Double])
+                #expect(Set(scores.keys) == ["negative", "neutral", "positive"])
+                for (label, probability) in zip(["negative", "neutral", "positive"], expected.probabilities) {
+                    #expect(abs(scores[label]! - Double(probability)) <= 1e-4)
+                }
+            }
+            try await client.execute(uri: "/status", method: .get) { response in
+                let models = try #require(try json(response.body)["models"] as? [[String: Any]])
+                #expect(models.contains { $0["key"] as? String == "tiny-bert-wordpiece" && $0["state"] as? String == "ready" })
+            }
+        }
+    }
+
+    @Test("a batch is scored by the folder in order")
+    func batch() async throws {
+        let expected = Array(try TinyModels.expected("tiny-bert-wordpiece").prefix(10))
+        try await withApp { client in
+            let body = try JSONSerialization.data(withJSONObject: ["texts": expected.map(\.text)])
+            try await client.execute(uri: "/predict/batch", method: .post, headers: [.contentType: "application/json"],
+                                     body: ByteBuffer(bytes: body)) { response in
+                let results = try #require(try json(response.body)["results"] as? [[String: Any]])
+                #expect(results.count == expected.count)
+                for (result, reference) in zip(results, expected) {
+                    let positive = (result["scores"] as? [String: Double])?["positive"] ?? -1
+                    #expect(abs(positive - Double(reference.probabilities[2])) <= 1e-4)
+                }
+            }
+        }
+    }
+}

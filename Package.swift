@@ -94,6 +94,13 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        .executableTarget(
+            name: "EngineBench",
+            dependencies: ["ValenceEngine", "CBLAS"],
+            path: "Benchmarks/EngineBench",
+            exclude: ["bench_reference.py"],
+            swiftSettings: strict + [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
+        ),
         .executableTarget(name: "TokenizerBench", dependencies: ["ValenceTokenizers"], path: "Benchmarks/TokenizerBench", swiftSettings: strict),
         .target(name: "ValenceTestSupport", dependencies: [.product(name: "Logging", package: "swift-log")], path: "Tests/ValenceTestSupport", swiftSettings: strict),
         .testTarget(name: "ValenceLexiconTests", dependencies: ["ValenceLexicon", "ValenceTestSupport"], resources: [.copy("Fixtures")], swiftSettings: strict),

@@ -58,25 +58,17 @@ public final class EncoderModel: Sendable {
     /// Classification logits per text, computed on the calling thread.
     public func logitsSync(_ batch: [[Int32]]) throws -> [[Float]] {
         guard let head else { throw EngineError.noClassifier }
-        try validate(batch)
         let labels = head.labelCount
-        return pool.withState { scratch in
-            var results: [[Float]] = []
-            results.reserveCapacity(batch.count)
-            for pass in PackedBatch.passes(of: batch, tokenBudget: tokenBudget) {
-                prepare(scratch, for: pass)
-                encoder.forward(pass, scratch: scratch)
-                gatherFirstTokens(pass, scratch)
-                head.apply(
-                    first: scratch.first.pointer, sequences: pass.count,
-                    work: scratch.headWork.pointer, logits: scratch.logits.pointer
-                )
-                for index in 0..<pass.count {
-                    let row = scratch.logits.pointer + index * labels
-                    results.append(Array(UnsafeBufferPointer(start: row, count: labels)))
-                }
+        return try forEachPass(of: batch) { pass, scratch, results in
+            gatherFirstTokens(pass, scratch)
+            head.apply(
+                first: scratch.first.pointer, sequences: pass.count,
+                work: scratch.headWork.pointer, logits: scratch.logits.pointer
+            )
+            for index in 0..<pass.count {
+                let row = scratch.logits.pointer + index * labels
+                results.append(Array(UnsafeBufferPointer(start: row, count: labels)))
             }
-            return results
         }
     }
 
@@ -106,34 +98,44 @@ public final class EncoderModel: Sendable {
     /// Sentence embeddings per text on the calling thread: the mean of the last hidden state over
     /// the text's tokens, L2-normalised (sentence-transformers `Pooling(mean)` + `Normalize`).
     public func embeddingsSync(_ batch: [[Int32]]) throws -> [[Float]] {
-        try validate(batch)
         let width = configuration.hiddenSize
+        return try forEachPass(of: batch) { pass, scratch, results in
+            for (index, start) in pass.starts.enumerated() {
+                let length = pass.sequences[pass.sequences.startIndex + index].count
+                let sum = scratch.first.pointer
+                sum.initialize(repeating: 0, count: width)
+                for row in start..<(start + length) {
+                    Kernels.accumulate(scratch.hidden.pointer + row * width, into: sum, count: width)
+                }
+                var mean = Array(UnsafeBufferPointer(start: sum, count: width))
+                let inverseLength = 1 / Float(length)
+                for column in 0..<width { mean[column] *= inverseLength }
+                let norm = mean.reduce(0) { $0 + $1 * $1 }.squareRoot()
+                let inverseNorm = 1 / max(norm, 1e-12)
+                results.append(mean.map { $0 * inverseNorm })
+            }
+        }
+    }
+
+    // MARK: - Helpers
+
+    /// Validates `batch`, runs the encoder over each packed pass with pooled scratch state, and lets `readOut`
+    /// append one result per sequence of the pass (in order).
+    private func forEachPass(
+        of batch: [[Int32]], _ readOut: (PackedBatch, ScratchState, inout [[Float]]) -> Void
+    ) throws -> [[Float]] {
+        try validate(batch)
         return pool.withState { scratch in
             var results: [[Float]] = []
             results.reserveCapacity(batch.count)
             for pass in PackedBatch.passes(of: batch, tokenBudget: tokenBudget) {
                 prepare(scratch, for: pass)
                 encoder.forward(pass, scratch: scratch)
-                for (index, start) in pass.starts.enumerated() {
-                    let length = pass.sequences[pass.sequences.startIndex + index].count
-                    let sum = scratch.first.pointer
-                    sum.initialize(repeating: 0, count: width)
-                    for row in start..<(start + length) {
-                        Kernels.accumulate(scratch.hidden.pointer + row * width, into: sum, count: width)
-                    }
-                    var mean = Array(UnsafeBufferPointer(start: sum, count: width))
-                    let inverseLength = 1 / Float(length)
-                    for column in 0..<width { mean[column] *= inverseLength }
-                    let norm = mean.reduce(0) { $0 + $1 * $1 }.squareRoot()
-                    let inverseNorm = 1 / max(norm, 1e-12)
-                    results.append(mean.map { $0 * inverseNorm })
-                }
+                readOut(pass, scratch, &results)
             }
             return results
         }
     }
-
-    // MARK: - Helpers
 
     private func validate(_ batch: [[Int32]]) throws {
         let maximum = configuration.maxSequenceLength

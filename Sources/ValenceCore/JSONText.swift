@@ -39,6 +39,43 @@ public enum JSONText {
         return fewDecimals(value) ?? "\(value)"
     }
 
+    /// Appends a JSON number (as `number(_:)` writes it) without building a String on the fast path.
+    public static func appendNumber(_ value: Double, to bytes: inout [UInt8]) {
+        if value.isFinite, value != 0, abs(value) < 1e9 {
+            let scaled = (value * 10_000).rounded()
+            if scaled / 10_000 == value {
+                appendFewDecimals(Int(scaled), to: &bytes)
+                return
+            }
+        }
+        bytes.append(contentsOf: number(value).utf8)
+    }
+
+    /// `units / 10^4` with trailing zeros trimmed to at least one decimal, e.g. 9571 → `0.9571`, 5000 → `0.5`.
+    private static func appendFewDecimals(_ units: Int, to bytes: inout [UInt8]) {
+        if units < 0 { bytes.append(UInt8(ascii: "-")) }
+        let magnitude = abs(units)
+        appendDigits(magnitude / 10_000, to: &bytes)
+        bytes.append(UInt8(ascii: "."))
+        var fraction = magnitude % 10_000
+        var digits = 4
+        while digits > 1, fraction % 10 == 0 {
+            fraction /= 10
+            digits -= 1
+        }
+        var divisor = 1
+        for _ in 1..<digits { divisor *= 10 }
+        while divisor > 0 {
+            bytes.append(UInt8(ascii: "0") + UInt8(fraction / divisor % 10))
+            divisor /= 10
+        }
+    }
+
+    private static func appendDigits(_ value: Int, to bytes: inout [UInt8]) {
+        if value >= 10 { appendDigits(value / 10, to: &bytes) }
+        bytes.append(UInt8(ascii: "0") + UInt8(value % 10))
+    }
+
     /// Fast path for values with at most four decimals (VADER's rounded scores, percentages): the same text
     /// as `description`, without the general shortest-digits search.
     private static func fewDecimals(_ value: Double) -> String? {

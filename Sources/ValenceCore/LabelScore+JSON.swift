@@ -13,7 +13,7 @@ extension Array where Element == LabelScore {
             if index > 0 { bytes.append(UInt8(ascii: ",")) }
             JSONText.appendQuoted(score.label, to: &bytes)
             bytes.append(UInt8(ascii: ":"))
-            bytes.append(contentsOf: JSONText.number(score.value).utf8)
+            JSONText.appendNumber(score.value, to: &bytes)
         }
         bytes.append(UInt8(ascii: "}"))
     }

@@ -46,3 +46,19 @@ struct JSONNumberTests {
         }
     }
 }
+
+@Suite("JSON numbers appended as bytes")
+struct JSONAppendNumberTests {
+    @Test("appendNumber writes exactly what number writes")
+    func agrees() {
+        var generator = SystemRandomNumberGenerator()
+        var values: [Double] = [0, -0.0, 1, -1, 0.5, 0.0001, -0.0001, 0.9571, 10, 100.25, 12345.6789, .nan, .infinity, 1e-7, 3e12]
+        for _ in 0..<5_000 { values.append(Double(Int.random(in: -99_999_999...99_999_999, using: &generator)) / 10_000) }
+        for _ in 0..<1_000 { values.append(Double.random(in: -5...5, using: &generator)) }
+        for value in values {
+            var bytes: [UInt8] = []
+            JSONText.appendNumber(value, to: &bytes)
+            #expect(String(decoding: bytes, as: UTF8.self) == JSONText.number(value), "\(value)")
+        }
+    }
+}

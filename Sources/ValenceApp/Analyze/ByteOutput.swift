@@ -1,11 +1,18 @@
+import Dispatch
 import Foundation
+import Synchronization
 
-/// Buffered writes to a file or standard output.
+/// Buffered writes to a file or standard output. Full buffers are written on a background queue so the
+/// pipeline keeps computing while the kernel copies; at most two buffers are in flight (memory stays bounded).
+/// A write error is reported by the next `write`, `flush` or `finish`.
 final class ByteOutput {
     private let handle: FileHandle
     private let closeOnFinish: Bool
     private var buffer: [UInt8] = []
     private let flushThreshold = 1 << 20
+    private let writes = DispatchQueue(label: "valence.output")
+    private let inFlight = DispatchSemaphore(value: 2)
+    private let failure = FirstFailure()
 
     /// `path` nil or "-" writes standard output; a file is created or truncated.
     init(path: String?) throws {
@@ -32,15 +39,42 @@ final class ByteOutput {
         try write(string.utf8)
     }
 
+    /// Hands the buffer to the background writer.
     func flush() throws {
+        try throwIfFailed()
         guard !buffer.isEmpty else { return }
-        try handle.write(contentsOf: buffer)
+        let chunk = buffer
         buffer.removeAll(keepingCapacity: true)
+        inFlight.wait()
+        let handle = self.handle
+        let failure = self.failure
+        let inFlight = self.inFlight
+        writes.async {
+            defer { inFlight.signal() }
+            do {
+                try handle.write(contentsOf: chunk)
+            } catch {
+                failure.record("cannot write output: \(error)")
+            }
+        }
     }
 
-    /// Flushes and closes a file output.
+    /// Writes everything, waits for it, and closes a file output.
     func finish() throws {
         try flush()
+        writes.sync {}
+        try throwIfFailed()
         if closeOnFinish { try handle.close() }
     }
+
+    private func throwIfFailed() throws {
+        if let message = failure.message { throw ConfigurationError(message) }
+    }
+}
+
+/// The first error of the background writer, shared with it.
+private final class FirstFailure: Sendable {
+    private let state = Mutex<String?>(nil)
+    var message: String? { state.withLock { $0 } }
+    func record(_ message: String) { state.withLock { $0 = $0 ?? message } }
 }

@@ -5,7 +5,7 @@ extension FieldValue {
     func appendJSON(to bytes: inout [UInt8]) {
         switch self {
         case .string(let string): JSONText.appendQuoted(string, to: &bytes)
-        case .number(let number): bytes.append(contentsOf: JSONText.number(number).utf8)
+        case .number(let number): JSONText.appendNumber(number, to: &bytes)
         case .scores(let scores): scores.appendJSONObject(to: &bytes)
         case .floats(let values): appendArray(values.map { JSONText.number($0) }, to: &bytes)
         case .integers(let values): appendArray(values.map { String($0) }, to: &bytes)

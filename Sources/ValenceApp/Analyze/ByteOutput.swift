@@ -51,9 +51,7 @@ final class ByteOutput {
         let inFlight = self.inFlight
         writes.async {
             defer { inFlight.signal() }
-            do {
-                try handle.write(contentsOf: chunk)
-            } catch {
+            if let error = Self.writeAll(chunk, to: handle.fileDescriptor) {
                 failure.record("cannot write output: \(error)")
             }
         }
@@ -65,6 +63,23 @@ final class ByteOutput {
         writes.sync {}
         try throwIfFailed()
         if closeOnFinish { try handle.close() }
+    }
+
+    /// Writes every byte with POSIX write(2) (FileHandle's write does not report errors such as ENOSPC here);
+    /// returns the error text, or nil on success.
+    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> String? {
+        bytes.withUnsafeBytes { raw -> String? in
+            var offset = 0
+            while offset < raw.count {
+                let written = Foundation.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return String(cString: strerror(errno))
+                }
+                offset += written
+            }
+            return nil
+        }
     }
 
     private func throwIfFailed() throws {

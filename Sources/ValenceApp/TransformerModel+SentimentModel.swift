@@ -6,11 +6,7 @@ extension TransformerModel: SentimentModel {
     public var key: String { modelName }
 
     public func classify(_ texts: [String]) async throws -> [Classification] {
-        guard model.hasClassifier else {
-            throw ConfigurationError("model '\(modelName)' has no classification head")
-        }
-        let logits = try await model.logits(tokenize(texts))
-        let labels = model.configuration.labels
-        return logits.map { classification(logits: $0, labels: labels) }
+        try requireClassifier()
+        return classifications(fromLogits: try await model.logits(tokenize(texts)))
     }
 }

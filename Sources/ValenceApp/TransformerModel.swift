@@ -4,28 +4,26 @@ import ValenceEngine
 import ValenceTokenizers
 
 /// A HuggingFace-layout folder loaded for inference: tokenizer, encoder, labels and maximum length.
+/// Batching is the engine's: it packs a window's texts without padding into passes of at most `tokenBudget`
+/// tokens, so texts need no sorting by length here.
 public final class TransformerModel: BatchScorer, Sendable {
     public let modelName: String
     public let model: EncoderModel
     public let tokenizer: Tokenizer
     /// Tokens per text at most (special tokens included).
     public let maxLength: Int?
-    /// Texts per forward pass at most, and padded tokens per forward pass at most.
-    private let maxBatchSize: Int
-    private let tokenBudget: Int
 
-    /// Loads `directory` (config.json, model.safetensors, tokenizer.json). `maxLength` nil → DESIGN.md's rule.
-    public init(directory: URL, name: String? = nil, maxLength: Int? = nil, maxBatchSize: Int = 64,
-                tokenBudget: Int = 8_192, threads: Int? = nil) throws {
+    /// Loads `directory` (config.json, model.safetensors, tokenizer.json). `maxLength` nil → DESIGN.md's rule;
+    /// `tokenBudget` bounds the tokens of one forward pass (and so the scratch memory).
+    public init(directory: URL, name: String? = nil, maxLength: Int? = nil, tokenBudget: Int = 2_048,
+                threads: Int? = nil) throws {
         let tokenizer = try Tokenizer(directory: directory)
-        let model = try EncoderModel(directory: directory, threads: threads)
+        let model = try EncoderModel(directory: directory, threads: threads, tokenBudget: tokenBudget)
         let limit = model.configuration.maxSequenceLength
         self.tokenizer = tokenizer
         self.model = model
         self.maxLength = MaxLength.resolve(explicit: maxLength, directory: directory, tokenizer: tokenizer).map { min($0, limit) } ?? limit
         modelName = name ?? directory.standardizedFileURL.lastPathComponent
-        self.maxBatchSize = max(1, maxBatchSize)
-        self.tokenBudget = max(1, tokenBudget)
     }
 
     /// Token ids per text, special tokens included, truncated to `maxLength`.
@@ -34,50 +32,36 @@ public final class TransformerModel: BatchScorer, Sendable {
     }
 
     public func score(_ texts: [String]) throws -> [Classification] {
-        guard model.hasClassifier else {
-            throw ConfigurationError("model '\(modelName)' has no classification head; use `valence embed` for its embeddings")
-        }
-        let ids = tokenize(texts)
-        let logits = try forEachLengthSortedBatch(ids) { try model.logitsSync($0) }
-        let labels = model.configuration.labels
-        return logits.map { row in classification(logits: row, labels: labels) }
+        try requireClassifier()
+        return classifications(fromLogits: try model.logitsSync(tokenize(texts)))
     }
 
     /// Mean-pooled, L2-normalised embeddings, one per text.
     public func embed(_ texts: [String]) throws -> [[Float]] {
-        try forEachLengthSortedBatch(tokenize(texts)) { try model.embeddingsSync($0) }
+        try model.embeddingsSync(tokenize(texts))
     }
 
-    /// Runs `forward` over batches of similar length (sorted to limit padding) and returns results in input order.
-    private func forEachLengthSortedBatch(_ ids: [[Int32]], _ forward: ([[Int32]]) throws -> [[Float]]) throws -> [[Float]] {
-        let order = ids.indices.sorted { ids[$0].count < ids[$1].count }
-        var results = [[Float]](repeating: [], count: ids.count)
-        var start = 0
-        while start < order.count {
-            var end = start + 1
-            // Sorted ascending: the batch's padded length is its last member's length.
-            while end < order.count, end - start < maxBatchSize, (end - start + 1) * ids[order[end]].count <= tokenBudget {
-                end += 1
-            }
-            let batch = order[start..<end].map { ids[$0] }
-            for (offset, output) in try forward(batch).enumerated() {
-                results[order[start + offset]] = output
-            }
-            start = end
+    /// Throws a clear error for a bare encoder (no classification head).
+    func requireClassifier() throws {
+        guard model.hasClassifier else {
+            throw ConfigurationError("model '\(modelName)' has no classification head; use `valence embed` for its embeddings")
         }
-        return results
     }
 
-    func classification(logits: [Float], labels: [String]) -> Classification {
-        let probabilities = model.probabilities(fromLogits: logits)
-        var best = 0
-        for index in probabilities.indices where probabilities[index] > probabilities[best] { best = index }
-        let names = probabilities.indices.map { $0 < labels.count ? labels[$0] : "LABEL_\($0)" }
-        return Classification(
-            sentiment: Sentiment.forLabel(names[best], labelCount: names.count),
-            confidence: Double(probabilities[best]),
-            scores: zip(names, probabilities).map { LabelScore(label: $0, value: Double($1)) },
-            logits: logits
-        )
+    /// One classification per row of logits: probabilities per label name, the most probable label's sentiment.
+    func classifications(fromLogits logits: [[Float]]) -> [Classification] {
+        let labels = model.configuration.labels
+        return logits.map { row in
+            let probabilities = model.probabilities(fromLogits: row)
+            var best = 0
+            for index in probabilities.indices where probabilities[index] > probabilities[best] { best = index }
+            let names = probabilities.indices.map { $0 < labels.count ? labels[$0] : "LABEL_\($0)" }
+            return Classification(
+                sentiment: Sentiment.forLabel(names[best], labelCount: names.count),
+                confidence: Double(probabilities[best]),
+                scores: zip(names, probabilities).map { LabelScore(label: $0, value: Double($1)) },
+                logits: row
+            )
+        }
     }
 }

@@ -35,20 +35,28 @@ public enum JSONText {
 
     /// A JSON number: the shortest text that reads back as the same Double; non-finite values become null.
     public static func number(_ value: Double) -> String {
-        guard value.isFinite else { return "null" }
-        return fewDecimals(value) ?? "\(value)"
+        var bytes: [UInt8] = []
+        appendNumber(value, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Appends a JSON number (as `number(_:)` writes it) without building a String on the fast path.
+    /// Appends a JSON number as `number(_:)` writes it. Values with at most four decimals (VADER's rounded scores,
+    /// percentages) take a fast path that writes the digits directly: exactly k / 10^4 as a double means the
+    /// trimmed decimal reads back as `value` and is the shortest (doubles below 1e9 are spaced far closer than
+    /// 1e-4), i.e. the same text as `description`.
     public static func appendNumber(_ value: Double, to bytes: inout [UInt8]) {
-        if value.isFinite, value != 0, abs(value) < 1e9 {
+        guard value.isFinite else {
+            bytes.append(contentsOf: "null".utf8)
+            return
+        }
+        if value != 0, abs(value) < 1e9 {
             let scaled = (value * 10_000).rounded()
             if scaled / 10_000 == value {
                 appendFewDecimals(Int(scaled), to: &bytes)
                 return
             }
         }
-        bytes.append(contentsOf: number(value).utf8)
+        bytes.append(contentsOf: "\(value)".utf8)
     }
 
     /// `units / 10^4` with trailing zeros trimmed to at least one decimal, e.g. 9571 → `0.9571`, 5000 → `0.5`.
@@ -76,34 +84,9 @@ public enum JSONText {
         bytes.append(UInt8(ascii: "0") + UInt8(value % 10))
     }
 
-    /// Fast path for values with at most four decimals (VADER's rounded scores, percentages): the same text
-    /// as `description`, without the general shortest-digits search.
-    private static func fewDecimals(_ value: Double) -> String? {
-        guard value != 0, abs(value) < 1e9 else { return nil }
-        let scaled = (value * 10_000).rounded()
-        // Exactly k / 10^4 as a double: the trimmed decimal reads back as `value` and is the shortest
-        // (doubles below 1e9 are spaced far closer than 1e-4, so no shorter decimal maps to the same value).
-        guard scaled / 10_000 == value else { return nil }
-        let units = Int(abs(scaled))
-        var fraction = units % 10_000
-        var digits = 4
-        while digits > 1, fraction % 10 == 0 {
-            fraction /= 10
-            digits -= 1
-        }
-        let fractionText = String(fraction)
-        let padded = String(repeating: "0", count: digits - fractionText.count) + fractionText
-        return (value < 0 ? "-" : "") + String(units / 10_000) + "." + padded
-    }
-
     /// A JSON number for a Float, written with Float precision.
     public static func number(_ value: Float) -> String {
         guard value.isFinite else { return "null" }
         return "\(value)"
-    }
-
-    /// A JSON array of Float numbers.
-    public static func array(_ values: [Float]) -> String {
-        "[" + values.map { number($0) }.joined(separator: ",") + "]"
     }
 }

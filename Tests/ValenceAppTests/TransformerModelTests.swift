@@ -45,9 +45,9 @@ struct TransformerModelTests {
         }
     }
 
-    @Test("a whole window (length-sorted, padded batches) gives the same logits", arguments: TinyModels.names)
+    @Test("a whole window (several packed passes) gives the same logits", arguments: TinyModels.names)
     func batched(name: String) throws {
-        let model = try TransformerModel(directory: TinyModels.directory(name), maxBatchSize: 8)
+        let model = try TransformerModel(directory: TinyModels.directory(name), tokenBudget: 128)
         let expected = try TinyModels.expected(name)
         let results = try model.score(expected.map(\.text))
         #expect(results.count == expected.count)

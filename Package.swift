@@ -25,6 +25,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
         .package(url: "https://github.com/vapor/sqlite-kit.git", from: "4.5.2"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
     ],
     targets: [
         // Leaves: no server or database imports.
@@ -47,6 +48,11 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(
+            name: "ValenceModels",
+            dependencies: ["ValenceCore", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strict
+        ),
+        .target(
             name: "ValenceStorage",
             dependencies: [
                 "ValenceCore",
@@ -60,6 +66,7 @@ let package = Package(
             name: "ValenceHTTP",
             dependencies: [
                 "ValenceCore",
+                "ValenceModels",
                 "ValenceResilience",
                 "ValenceStorage",
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -71,6 +78,7 @@ let package = Package(
             name: "ValenceApp",
             dependencies: [
                 "ValenceCore",
+                "ValenceModels",
                 "ValenceEngine",
                 "ValenceResilience",
                 "ValenceTokenizers",
@@ -80,6 +88,7 @@ let package = Package(
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
             swiftSettings: strict
         ),
@@ -107,6 +116,7 @@ let package = Package(
         .testTarget(name: "ValenceEngineTests", dependencies: ["ValenceEngine"], resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(name: "ValenceTokenizersTests", dependencies: ["ValenceTokenizers"], resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(name: "ValenceResilienceTests", dependencies: ["ValenceResilience"], swiftSettings: strict),
+        .testTarget(name: "ValenceModelsTests", dependencies: ["ValenceModels", "ValenceCore", .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
         .testTarget(name: "ValenceCoreTests", dependencies: ["ValenceCore", "ValenceTestSupport"], swiftSettings: strict),
         .testTarget(name: "ValenceStorageTests", dependencies: ["ValenceStorage", "ValenceTestSupport", .product(name: "SQLiteKit", package: "sqlite-kit")], swiftSettings: strict),
         .testTarget(
@@ -116,7 +126,11 @@ let package = Package(
         ),
         .testTarget(
             name: "ValenceAppTests",
-            dependencies: ["ValenceApp", "ValenceTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird")],
+            dependencies: [
+                "ValenceApp", "ValenceTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
             resources: [.copy("Fixtures")],
             swiftSettings: strict
         ),

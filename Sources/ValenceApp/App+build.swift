@@ -1,20 +1,58 @@
 import Foundation
 import Hummingbird
 import Logging
+import NIOCore
 import ServiceLifecycle
 import ValenceCore
 import ValenceHTTP
 import ValenceResilience
 import ValenceStorage
 
-/// The composition root of `valence serve`: picks the database and model provider and returns the
-/// application with its services (database, prediction writer) attached.
+/// The composition root of `valence serve` and `valence gateway`: picks the database and the model provider
+/// (in process, or model-service replicas over HTTP when `modelServiceURLs` is set) and returns the application
+/// with its services (database, prediction writer, replica health checks) attached.
 public func buildApplication(configuration: ServeConfiguration, logger: Logger) async throws -> some ApplicationProtocol {
     let location = try DatabaseLocation.parse(configuration.databaseURL, dataDirectory: configuration.dataDirectory)
     guard case .sqlite(let path) = location else { throw ConfigurationError("unsupported database") }
     let database = try await SQLiteDatabaseService.open(path: path, logger: logger)
     let repository = SQLPredictionRepository(database: database.database)
     let writer = PredictionWriter(repository: repository, capacity: configuration.writeBufferCapacity, logger: logger)
+    let tracker = FallbackTracker()
+    let breaker = makeBreaker(configuration.breaker, scope: "overall", logger: logger)
+    var services: [any Service] = [database, writer]
+    let provider: any ModelProvider
+    var replicas: @Sendable () -> [ModelServiceReplicaStatus] = { [] }
+    if configuration.modelServiceURLs.isEmpty {
+        provider = try inProcessProvider(configuration)
+    } else {
+        let gateway = try RemoteModels(configuration: configuration, overall: breaker, logger: logger)
+        provider = gateway.provider
+        replicas = { gateway.provider.replicaStatuses }
+        services += gateway.services
+    }
+    let api = APIServices(
+        predictions: PredictionService(provider: provider, breaker: breaker, sink: writer, tracker: tracker,
+                                       storeText: configuration.storeText, logger: logger),
+        models: provider, repository: repository, writer: writer, fallbackTracker: tracker, breaker: breaker,
+        pingDatabase: { try await database.ping() }, databaseDriver: "sqlite",
+        limits: configuration.limits, apiKey: configuration.apiKey, replicas: replicas
+    )
+    let router = buildGatewayRouter(services: api, context: BasicRequestContext.self)
+    logger.info("valence \(configuration.modelServiceURLs.isEmpty ? "serve" : "gateway")", metadata: [
+        "database.path": "\(path)", "model.default": "\(provider.defaultModelKey)",
+        "model_service.urls": "\(configuration.modelServiceURLs.joined(separator: ","))",
+    ])
+    return Application(
+        router: router,
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "valence"),
+        services: services,
+        onServerRunning: announceAddress,
+        logger: logger
+    )
+}
+
+/// VADER plus the `--model-dir` folders, loaded now.
+private func inProcessProvider(_ configuration: ServeConfiguration) throws -> BuiltinModelProvider {
     let loaded = try configuration.modelDirectories.map { directory in
         do {
             return try TransformerModel(directory: directory)
@@ -27,24 +65,21 @@ public func buildApplication(configuration: ServeConfiguration, logger: Logger) 
     guard provider.knows(defaultModel) else {
         throw ConfigurationError("the default model '\(defaultModel)' is neither a catalog key nor a --model-dir folder")
     }
-    let tracker = FallbackTracker()
-    let breaker = CircuitBreaker(configuration: configuration.breaker) { event in
+    return provider
+}
+
+/// A breaker that logs every transition.
+func makeBreaker(_ configuration: CircuitBreakerConfiguration, scope: String, logger: Logger) -> CircuitBreaker {
+    CircuitBreaker(configuration: configuration) { event in
         logger.warning("circuit breaker \(event.from.rawValue) -> \(event.to.rawValue)",
-                       metadata: ["breaker.reason": "\(event.reason)"])
+                       metadata: ["breaker.scope": "\(scope)", "breaker.reason": "\(event.reason)"])
     }
-    let services = APIServices(
-        predictions: PredictionService(provider: provider, breaker: breaker, sink: writer, tracker: tracker,
-                                       storeText: configuration.storeText, logger: logger),
-        models: provider, repository: repository, writer: writer, fallbackTracker: tracker, breaker: breaker,
-        pingDatabase: { try await database.ping() }, databaseDriver: "sqlite",
-        limits: configuration.limits, apiKey: configuration.apiKey
-    )
-    let router = buildGatewayRouter(services: services, context: BasicRequestContext.self)
-    logger.info("valence serve", metadata: ["database.path": "\(path)", "model.default": "\(defaultModel)"])
-    return Application(
-        router: router,
-        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "valence"),
-        services: [database, writer],
-        logger: logger
-    )
+}
+
+/// Prints the bound address on stdout (`listening on http://HOST:PORT`), so that `--port 0` can be used by
+/// scripts and tests.
+@Sendable func announceAddress(_ channel: any Channel) async {
+    guard let address = channel.localAddress, let port = address.port else { return }
+    let host = address.ipAddress.map { $0.contains(":") ? "[\($0)]" : $0 } ?? "localhost"
+    FileHandle.standardOutput.write(Data("listening on http://\(host):\(port)\n".utf8))
 }

@@ -24,6 +24,13 @@ public struct ServeConfiguration: Sendable {
     public var writeBufferCapacity = 10_000
     /// The circuit breaker around model calls (FAILSAFE_* variables).
     public var breaker = CircuitBreakerConfiguration()
+    /// Gateway only: the model-service replicas (`--model-service-url`, MODEL_SERVICE_URL); empty → models run
+    /// in process.
+    public var modelServiceURLs: [String] = []
+    /// Gateway only: the longest a model-service call may take (MODEL_SERVICE_TIMEOUT seconds, default 10).
+    public var modelServiceTimeout: Duration = .seconds(10)
+    /// Gateway only: the longest a connection to a model service may take to open.
+    public var modelServiceConnectTimeout: Duration = .seconds(1)
 
     public init(dataDirectory: URL = ServeConfiguration.defaultDataDirectory) {
         self.dataDirectory = dataDirectory
@@ -56,6 +63,39 @@ public struct ServeConfiguration: Sendable {
         if let value = environment["FAILSAFE_CIRCUIT_BREAKER_TIMEOUT"] {
             breaker.openTimeout = .seconds(try Self.positiveInteger(value, name: "FAILSAFE_CIRCUIT_BREAKER_TIMEOUT"))
         }
+        if let value = environment["MODEL_SERVICE_TIMEOUT"] {
+            modelServiceTimeout = .seconds(try Self.positiveInteger(value, name: "MODEL_SERVICE_TIMEOUT"))
+        }
+        if let value = environment["FAILSAFE_FAILURE_RATE"] {
+            guard let rate = Double(value), rate > 0, rate <= 1 else {
+                throw ConfigurationError("FAILSAFE_FAILURE_RATE must be a share between 0 and 1, not '\(value)'")
+            }
+            breaker.failureRateThreshold = rate
+        }
+        if let value = environment["FAILSAFE_MINIMUM_CALLS"] {
+            breaker.minimumCalls = try Self.positiveInteger(value, name: "FAILSAFE_MINIMUM_CALLS")
+        }
+        if let value = environment["FAILSAFE_SLOW_CALL_SECONDS"] {
+            guard let seconds = Double(value), seconds > 0 else {
+                throw ConfigurationError("FAILSAFE_SLOW_CALL_SECONDS must be a positive number of seconds, not '\(value)'")
+            }
+            breaker.slowCallThreshold = .milliseconds(Int64(seconds * 1000))
+        }
+    }
+
+    /// Parses a comma-separated list of model-service base URLs (`http://host:port`).
+    public static func modelServiceURLs(_ list: String) throws -> [String] {
+        let urls = try list.split(separator: ",").map { item -> String in
+            var text = item.trimmingCharacters(in: .whitespaces)
+            while text.hasSuffix("/") { text.removeLast() }
+            guard let url = URL(string: text), url.scheme == "http" || url.scheme == "https", url.host != nil,
+                  url.path.isEmpty, url.query == nil else {
+                throw ConfigurationError("model service URL must look like http://host:port, not '\(item)'")
+            }
+            return text
+        }
+        guard !urls.isEmpty else { throw ConfigurationError("no model service URL given") }
+        return urls
     }
 
     static func positiveInteger(_ value: String, name: String) throws -> Int {

@@ -6,7 +6,6 @@ extension TransformerModel: SentimentModel {
     public var key: String { modelName }
 
     public func classify(_ texts: [String]) async throws -> [Classification] {
-        try requireClassifier()
-        return classifications(fromLogits: try await model.logits(tokenize(texts)))
+        try await run(tokenize(texts))
     }
 }

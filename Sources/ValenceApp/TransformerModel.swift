@@ -28,7 +28,7 @@ public final class TransformerModel: BatchScorer, Sendable {
 
     /// Token ids per text, special tokens included, truncated to `maxLength`.
     public func tokenize(_ texts: [String]) -> [[Int32]] {
-        texts.map { tokenizer.encode($0, maxLength: maxLength).ids }
+        texts.map(prepare)
     }
 
     public func score(_ texts: [String]) throws -> [Classification] {

@@ -4,11 +4,14 @@ public struct CatalogEntry: Sendable, Equatable {
     public var aliases: [String]
     /// The HuggingFace repository, or nil for a built-in model.
     public var repository: String?
+    /// The hub revision (branch, tag or commit) the files are pulled from.
+    public var revision: String
 
-    public init(key: String, aliases: [String] = [], repository: String?) {
+    public init(key: String, aliases: [String] = [], repository: String?, revision: String = "main") {
         self.key = key
         self.aliases = aliases
         self.repository = repository
+        self.revision = revision
     }
 }
 

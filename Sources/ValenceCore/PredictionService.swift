@@ -77,6 +77,8 @@ public struct PredictionService: Sendable {
             guard permission != .rejected else {
                 return answerWithFallback(texts, model: resolved.key, reason: "the circuit breaker is open")
             }
+            let clock = ContinuousClock()
+            let start = clock.now
             do {
                 let results = try await resolved.classify(texts)
                 guard results.count == texts.count else {
@@ -84,8 +86,11 @@ public struct PredictionService: Sendable {
                     return answerWithFallback(texts, model: resolved.key,
                                               reason: "model returned \(results.count) results for \(texts.count) texts")
                 }
-                breaker.record(success: true, permission: permission)
+                breaker.record(success: true, permission: permission, duration: start.duration(to: clock.now))
                 return (results, resolved.key, false)
+            } catch let declined as ModelDeclined {
+                breaker.record(success: true, permission: permission)  // the service answered: it is not failing
+                return answerWithFallback(texts, model: resolved.key, reason: declined.reason)
             } catch {
                 breaker.record(success: false, permission: permission)
                 return answerWithFallback(texts, model: resolved.key, reason: "model call failed: \(error)")

@@ -20,11 +20,14 @@ public struct APIServices: Sendable {
     /// When set, management endpoints require it (`X-API-Key` or `Authorization: Bearer`).
     public var apiKey: String?
     public var startedAt: Date
+    /// The model-service replicas behind a gateway, each with its own breaker (empty when models run in process).
+    public var replicas: @Sendable () -> [ModelServiceReplicaStatus]
 
     public init(predictions: PredictionService, models: any ModelProvider, repository: any PredictionRepository,
                 writer: PredictionWriter, fallbackTracker: FallbackTracker, breaker: CircuitBreaker,
                 pingDatabase: @escaping @Sendable () async throws -> Void, databaseDriver: String,
-                limits: APILimits = APILimits(), apiKey: String? = nil, startedAt: Date = Date()) {
+                limits: APILimits = APILimits(), apiKey: String? = nil, startedAt: Date = Date(),
+                replicas: @escaping @Sendable () -> [ModelServiceReplicaStatus] = { [] }) {
         self.predictions = predictions
         self.models = models
         self.repository = repository
@@ -36,6 +39,7 @@ public struct APIServices: Sendable {
         self.limits = limits
         self.apiKey = apiKey
         self.startedAt = startedAt
+        self.replicas = replicas
     }
 }
 

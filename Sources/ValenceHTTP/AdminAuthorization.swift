@@ -5,6 +5,14 @@ import ValenceCore
 extension APIServices {
     /// Throws `unauthorized` unless the request carries the configured API key (no key configured: open).
     func authorizeAdmin(_ request: Request) throws {
+        try AdminAuthorization.authorize(request, apiKey: apiKey)
+    }
+}
+
+/// Management endpoints require the API key when one is configured (`X-API-Key` or `Authorization: Bearer`).
+enum AdminAuthorization {
+    /// Throws `unauthorized` unless the request carries `apiKey` (nil or empty: open).
+    static func authorize(_ request: Request, apiKey: String?) throws {
         guard let apiKey, !apiKey.isEmpty else { return }
         let presented = request.headers[HTTPField.Name("X-API-Key")!]
             ?? request.headers[.authorization].flatMap { value in

@@ -43,6 +43,20 @@ struct StatusRoutes {
         }
     }
 
+    struct ModelService: Encodable {
+        var url: String
+        var reachable: Bool?
+        var breaker: String
+        var defaultModel: String?
+        var lastError: String?
+        var lastCheckedAt: Date?
+
+        enum CodingKeys: String, CodingKey {
+            case url, reachable, breaker
+            case defaultModel = "default_model", lastError = "last_error", lastCheckedAt = "last_checked_at"
+        }
+    }
+
     struct Status: Encodable {
         var status: String
         var version: String
@@ -53,9 +67,12 @@ struct StatusRoutes {
         var circuitBreaker: [String: String]
         var database: DatabaseHealth
         var writeBuffer: WriteBuffer
+        /// The replicas behind a gateway (absent when models run in process).
+        var modelServices: [ModelService]?
 
         enum CodingKeys: String, CodingKey {
             case status, version, models, fallback, database
+            case modelServices = "model_services"
             case uptimeSeconds = "uptime_seconds", defaultModel = "default_model"
             case circuitBreaker = "circuit_breaker", writeBuffer = "write_buffer"
         }
@@ -88,8 +105,10 @@ struct StatusRoutes {
         let fallback = services.fallbackTracker.snapshot
         let buffer = services.writer.snapshot
         let database = await databaseHealth()
+        let replicas = services.replicas()
+        let modelServiceUp = replicas.isEmpty || replicas.contains { $0.reachable == true }
         return try JSONResponse.encode(Status(
-            status: database.status == "ok" ? "ok" : "degraded",
+            status: database.status == "ok" && modelServiceUp ? "ok" : "degraded",
             version: ValenceVersion.current,
             uptimeSeconds: Date().timeIntervalSince(services.startedAt),
             defaultModel: services.models.defaultModelKey,
@@ -99,7 +118,11 @@ struct StatusRoutes {
             circuitBreaker: ["state": services.breaker.status.state.rawValue],
             database: database,
             writeBuffer: WriteBuffer(pending: buffer.pending, capacity: buffer.capacity, written: buffer.written,
-                                     dropped: buffer.dropped, lastError: buffer.lastError)
+                                     dropped: buffer.dropped, lastError: buffer.lastError),
+            modelServices: replicas.isEmpty ? nil : replicas.map {
+                ModelService(url: $0.url, reachable: $0.reachable, breaker: $0.breaker.status.state.rawValue,
+                             defaultModel: $0.defaultModel, lastError: $0.lastError, lastCheckedAt: $0.lastCheckedAt)
+            }
         ))
     }
 }

@@ -52,15 +52,22 @@ public final class CircuitBreaker: Sendable {
         return permission
     }
 
-    /// Reports the outcome of a permitted call.
-    public func record(success: Bool, permission: Permission) {
+    /// Reports the outcome of a permitted call and, for a success, how long it took (slow calls may count as failures).
+    public func record(success: Bool, permission: Permission, duration: Duration? = nil) {
         let now = clock.now
         let event = state.withLock { state -> Event? in
             let probe = permission == .probe
-            let transition = success ? state.machine.succeeded(at: now, wasProbe: probe)
+            let transition = success ? state.machine.succeeded(at: now, wasProbe: probe, duration: duration)
                                      : state.machine.failed(at: now, wasProbe: probe)
             return transition.map { record($0, in: &state) }
         }
+        event.map(onTransition)
+    }
+
+    /// A health check saw the service come back: an open breaker lets probes through now.
+    public func recovered() {
+        let now = clock.now
+        let event = state.withLock { state in state.machine.recovered(at: now).map { record($0, in: &state) } }
         event.map(onTransition)
     }
 

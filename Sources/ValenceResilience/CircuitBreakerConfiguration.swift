@@ -10,13 +10,24 @@ public struct CircuitBreakerConfiguration: Sendable, Equatable {
     public var successesToClose: Int
     /// Probes allowed in flight while half-open (default 1).
     public var maxProbes: Int
+    /// Optional: also open when the share of failed calls in the window reaches this (0–1), once at least
+    /// `minimumCalls` calls were made in it (FAILSAFE_FAILURE_RATE, off by default).
+    public var failureRateThreshold: Double?
+    /// Calls in the window before the failure rate counts (FAILSAFE_MINIMUM_CALLS, default 10).
+    public var minimumCalls: Int
+    /// Optional: a successful call slower than this counts as a failure (FAILSAFE_SLOW_CALL_SECONDS, off by default).
+    public var slowCallThreshold: Duration?
 
     public init(maxFailures: Int = 3, failureWindow: Duration = .seconds(300), openTimeout: Duration = .seconds(60),
-                successesToClose: Int = 1, maxProbes: Int = 1) {
+                successesToClose: Int = 1, maxProbes: Int = 1, failureRateThreshold: Double? = nil,
+                minimumCalls: Int = 10, slowCallThreshold: Duration? = nil) {
         self.maxFailures = max(1, maxFailures)
         self.failureWindow = failureWindow
         self.openTimeout = openTimeout
         self.successesToClose = max(1, successesToClose)
         self.maxProbes = max(1, maxProbes)
+        self.failureRateThreshold = failureRateThreshold.map { min(1, max(0, $0)) }
+        self.minimumCalls = max(1, minimumCalls)
+        self.slowCallThreshold = slowCallThreshold
     }
 }

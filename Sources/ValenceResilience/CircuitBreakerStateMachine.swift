@@ -3,6 +3,8 @@
 ///
 /// CLOSED --(maxFailures within failureWindow)--> OPEN --(openTimeout elapsed, next call)--> HALF_OPEN
 /// HALF_OPEN --(successesToClose probes succeed)--> CLOSED;  HALF_OPEN --(a probe fails)--> OPEN.
+/// Optionally also CLOSED --(failure rate over minimumCalls)--> OPEN, slow successes count as failures, and
+/// OPEN --(the service was seen recovering by a health check)--> HALF_OPEN before the timeout.
 public struct CircuitBreakerStateMachine<Instant: InstantProtocol & Sendable>: Sendable where Instant.Duration == Duration {
     /// The answer to "may this call go to the model?".
     public enum Permission: Equatable, Sendable {
@@ -20,6 +22,8 @@ public struct CircuitBreakerStateMachine<Instant: InstantProtocol & Sendable>: S
     public private(set) var state: CircuitState = .closed
     /// Failure instants inside the window (closed state only).
     public private(set) var recentFailures: [Instant] = []
+    /// Successful call instants inside the window (closed state, kept only when a failure rate is configured).
+    private var recentSuccesses: [Instant] = []
     /// Times the breaker opened.
     public private(set) var activations = 0
     private var openedAt: Instant?
@@ -47,8 +51,17 @@ public struct CircuitBreakerStateMachine<Instant: InstantProtocol & Sendable>: S
         }
     }
 
-    /// Reports a successful model call.
-    public mutating func succeeded(at now: Instant, wasProbe: Bool) -> Transition? {
+    /// Reports a successful model call that took `duration` (a call slower than the slow-call threshold
+    /// counts as a failure).
+    public mutating func succeeded(at now: Instant, wasProbe: Bool, duration: Duration? = nil) -> Transition? {
+        if let threshold = configuration.slowCallThreshold, let duration, duration > threshold {
+            return failed(at: now, wasProbe: wasProbe, reason: "slow call (\(duration))")
+        }
+        if state == .closed, configuration.failureRateThreshold != nil {
+            let window = configuration.failureWindow
+            recentSuccesses.removeAll { $0.duration(to: now) > window }
+            recentSuccesses.append(now)
+        }
         guard wasProbe, state == .halfOpen else { return nil }
         probesInFlight = max(0, probesInFlight - 1)
         probeSuccesses += 1
@@ -58,18 +71,38 @@ public struct CircuitBreakerStateMachine<Instant: InstantProtocol & Sendable>: S
 
     /// Reports a failed model call (connection error, timeout, 5xx).
     public mutating func failed(at now: Instant, wasProbe: Bool) -> Transition? {
+        failed(at: now, wasProbe: wasProbe, reason: nil)
+    }
+
+    private mutating func failed(at now: Instant, wasProbe: Bool, reason: String?) -> Transition? {
         switch state {
         case .closed:
             let window = configuration.failureWindow
             recentFailures.removeAll { $0.duration(to: now) > window }
+            recentSuccesses.removeAll { $0.duration(to: now) > window }
             recentFailures.append(now)
-            guard recentFailures.count >= configuration.maxFailures else { return nil }
-            return move(to: .open, at: now, reason: "\(recentFailures.count) failures within \(configuration.failureWindow)")
+            if recentFailures.count >= configuration.maxFailures {
+                let cause = reason.map { "; last: \($0)" } ?? ""
+                return move(to: .open, at: now, reason: "\(recentFailures.count) failures within \(window)\(cause)")
+            }
+            let calls = recentFailures.count + recentSuccesses.count
+            if let threshold = configuration.failureRateThreshold, calls >= configuration.minimumCalls,
+               Double(recentFailures.count) >= threshold * Double(calls) {
+                return move(to: .open, at: now, reason: "\(recentFailures.count) of \(calls) calls failed within \(window)")
+            }
+            return nil
         case .halfOpen where wasProbe:
-            return move(to: .open, at: now, reason: "probe failed")
+            return move(to: .open, at: now, reason: reason.map { "probe failed: \($0)" } ?? "probe failed")
         case .open, .halfOpen:
             return nil  // a late answer of a call made before the breaker opened
         }
+    }
+
+    /// A health check saw the service come back: an open breaker turns half-open at once (the next calls
+    /// are probes) instead of waiting for the rest of its timeout.
+    public mutating func recovered(at now: Instant) -> Transition? {
+        guard state == .open else { return nil }
+        return move(to: .halfOpen, at: now, reason: "health check passed")
     }
 
     /// Failures counted in the window at `now` (for status reports).
@@ -82,6 +115,7 @@ public struct CircuitBreakerStateMachine<Instant: InstantProtocol & Sendable>: S
         guard state != .closed || !recentFailures.isEmpty else { return nil }
         if state == .closed {
             recentFailures.removeAll()
+            recentSuccesses.removeAll()
             return nil
         }
         return move(to: .closed, at: now, reason: "reset")
@@ -99,6 +133,7 @@ public struct CircuitBreakerStateMachine<Instant: InstantProtocol & Sendable>: S
         case .closed:
             openedAt = nil
             recentFailures.removeAll()
+            recentSuccesses.removeAll()
         case .halfOpen:
             break
         }

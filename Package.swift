@@ -56,9 +56,22 @@ let package = Package(
             name: "ValenceStorage",
             dependencies: [
                 "ValenceCore",
+                "ValenceResilience",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "ValenceAlerts",
+            dependencies: [
+                "ValenceCore",
+                "ValenceResilience",
+                "ValenceStorage",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
         ),
@@ -77,6 +90,7 @@ let package = Package(
         .target(
             name: "ValenceApp",
             dependencies: [
+                "ValenceAlerts",
                 "ValenceCore",
                 "ValenceModels",
                 "ValenceEngine",
@@ -118,7 +132,16 @@ let package = Package(
         .testTarget(name: "ValenceResilienceTests", dependencies: ["ValenceResilience"], swiftSettings: strict),
         .testTarget(name: "ValenceModelsTests", dependencies: ["ValenceModels", "ValenceCore", .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
         .testTarget(name: "ValenceCoreTests", dependencies: ["ValenceCore", "ValenceTestSupport"], swiftSettings: strict),
-        .testTarget(name: "ValenceStorageTests", dependencies: ["ValenceStorage", "ValenceTestSupport", .product(name: "SQLiteKit", package: "sqlite-kit")], swiftSettings: strict),
+        .testTarget(
+            name: "ValenceAlertsTests",
+            dependencies: [
+                "ValenceAlerts", "ValenceCore", "ValenceResilience", "ValenceStorage", "ValenceTestSupport",
+                .product(name: "SQLiteKit", package: "sqlite-kit"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "ValenceStorageTests", dependencies: ["ValenceStorage", "ValenceResilience", "ValenceTestSupport", .product(name: "SQLiteKit", package: "sqlite-kit")], swiftSettings: strict),
         .testTarget(
             name: "ValenceHTTPTests",
             dependencies: ["ValenceHTTP", "ValenceApp", "ValenceTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird")],

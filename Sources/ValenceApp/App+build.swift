@@ -3,6 +3,7 @@ import Hummingbird
 import Logging
 import NIOCore
 import ServiceLifecycle
+import ValenceAlerts
 import ValenceCore
 import ValenceHTTP
 import ValenceResilience
@@ -17,15 +18,24 @@ public func buildApplication(configuration: ServeConfiguration, logger: Logger) 
     let database = try await SQLiteDatabaseService.open(path: path, logger: logger)
     let repository = SQLPredictionRepository(database: database.database)
     let writer = PredictionWriter(repository: repository, capacity: configuration.writeBufferCapacity, logger: logger)
+    let breakerEvents = SQLBreakerEventRepository(database: database.database)
+    let eventWriter = BufferedWriter<BreakerEvent>(repository: breakerEvents, logger: logger)
+    let alerts = SQLAlertRepository(database: database.database)
+    let evaluation = AlertEvaluationService(
+        evaluator: AlertEvaluator(rules: configuration.alertRules),
+        signals: AlertSignalsQuery(database: database.database, rules: configuration.alertRules),
+        repository: alerts, droppedRecords: { writer.snapshot.dropped }, interval: configuration.alertInterval,
+        logger: logger
+    )
     let tracker = FallbackTracker()
-    let breaker = makeBreaker(configuration.breaker, scope: "overall", logger: logger)
-    var services: [any Service] = [database, writer]
+    let breaker = makeBreaker(configuration.breaker, scope: BreakerScope.overall, events: eventWriter, logger: logger)
+    var services: [any Service] = [database, writer, eventWriter, evaluation]
     let provider: any ModelProvider
     var replicas: @Sendable () -> [ModelServiceReplicaStatus] = { [] }
     if configuration.modelServiceURLs.isEmpty {
         provider = try inProcessProvider(configuration)
     } else {
-        let gateway = try RemoteModels(configuration: configuration, overall: breaker, logger: logger)
+        let gateway = try RemoteModels(configuration: configuration, overall: breaker, events: eventWriter, logger: logger)
         provider = gateway.provider
         replicas = { gateway.provider.replicaStatuses }
         services += gateway.services
@@ -33,7 +43,7 @@ public func buildApplication(configuration: ServeConfiguration, logger: Logger) 
     let api = APIServices(
         predictions: PredictionService(provider: provider, breaker: breaker, sink: writer, tracker: tracker,
                                        storeText: configuration.storeText, logger: logger),
-        models: provider, repository: repository, writer: writer, fallbackTracker: tracker, breaker: breaker,
+        models: provider, repository: repository, alerts: alerts, breakerEvents: breakerEvents, writer: writer, fallbackTracker: tracker, breaker: breaker,
         pingDatabase: { try await database.ping() }, databaseDriver: "sqlite",
         limits: configuration.limits, apiKey: configuration.apiKey, replicas: replicas
     )
@@ -68,11 +78,13 @@ private func inProcessProvider(_ configuration: ServeConfiguration) throws -> Bu
     return provider
 }
 
-/// A breaker that logs every transition.
-func makeBreaker(_ configuration: CircuitBreakerConfiguration, scope: String, logger: Logger) -> CircuitBreaker {
+/// A breaker that logs and stores every transition.
+func makeBreaker(_ configuration: CircuitBreakerConfiguration, scope: String, events: BufferedWriter<BreakerEvent>,
+                 logger: Logger) -> CircuitBreaker {
     CircuitBreaker(configuration: configuration) { event in
         logger.warning("circuit breaker \(event.from.rawValue) -> \(event.to.rawValue)",
                        metadata: ["breaker.scope": "\(scope)", "breaker.reason": "\(event.reason)"])
+        events.record([BreakerEvent(occurredAt: event.at, scope: scope, from: event.from, to: event.to, reason: event.reason)])
     }
 }
 

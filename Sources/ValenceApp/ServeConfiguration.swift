@@ -1,4 +1,5 @@
 import Foundation
+import ValenceAlerts
 import ValenceHTTP
 import ValenceResilience
 
@@ -24,6 +25,10 @@ public struct ServeConfiguration: Sendable {
     public var writeBufferCapacity = 10_000
     /// The circuit breaker around model calls (FAILSAFE_* variables).
     public var breaker = CircuitBreakerConfiguration()
+    /// The alert rules evaluated on the stored predictions and breaker events.
+    public var alertRules = AlertRules()
+    /// How often the alert rules are evaluated (ALERT_INTERVAL_SECONDS, default 30).
+    public var alertInterval: Duration = .seconds(30)
     /// Gateway only: the model-service replicas (`--model-service-url`, MODEL_SERVICE_URL); empty → models run
     /// in process.
     public var modelServiceURLs: [String] = []
@@ -62,6 +67,9 @@ public struct ServeConfiguration: Sendable {
         }
         if let value = environment["FAILSAFE_CIRCUIT_BREAKER_TIMEOUT"] {
             breaker.openTimeout = .seconds(try Self.positiveInteger(value, name: "FAILSAFE_CIRCUIT_BREAKER_TIMEOUT"))
+        }
+        if let value = environment["ALERT_INTERVAL_SECONDS"] {
+            alertInterval = .seconds(try Self.positiveInteger(value, name: "ALERT_INTERVAL_SECONDS"))
         }
         if let value = environment["MODEL_SERVICE_TIMEOUT"] {
             modelServiceTimeout = .seconds(try Self.positiveInteger(value, name: "MODEL_SERVICE_TIMEOUT"))

@@ -8,6 +8,8 @@ public struct APIServices: Sendable {
     public var predictions: PredictionService
     public var models: any ModelProvider
     public var repository: any PredictionRepository
+    public var alerts: any AlertRepository
+    public var breakerEvents: any BreakerEventRepository
     public var writer: PredictionWriter
     public var fallbackTracker: FallbackTracker
     /// The breaker around model calls (the same one the prediction service uses).
@@ -24,13 +26,15 @@ public struct APIServices: Sendable {
     public var replicas: @Sendable () -> [ModelServiceReplicaStatus]
 
     public init(predictions: PredictionService, models: any ModelProvider, repository: any PredictionRepository,
-                writer: PredictionWriter, fallbackTracker: FallbackTracker, breaker: CircuitBreaker,
+                alerts: any AlertRepository, breakerEvents: any BreakerEventRepository, writer: PredictionWriter, fallbackTracker: FallbackTracker, breaker: CircuitBreaker,
                 pingDatabase: @escaping @Sendable () async throws -> Void, databaseDriver: String,
                 limits: APILimits = APILimits(), apiKey: String? = nil, startedAt: Date = Date(),
                 replicas: @escaping @Sendable () -> [ModelServiceReplicaStatus] = { [] }) {
         self.predictions = predictions
         self.models = models
         self.repository = repository
+        self.alerts = alerts
+        self.breakerEvents = breakerEvents
         self.writer = writer
         self.fallbackTracker = fallbackTracker
         self.breaker = breaker

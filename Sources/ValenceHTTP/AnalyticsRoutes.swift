@@ -31,8 +31,11 @@ struct AnalyticsRoutes {
 
     func analytics() async throws -> Response {
         let summary: AnalyticsSummary
+        let activations: Int
         do {
             summary = try await services.repository.summary()
+            activations = try await services.breakerEvents.activations(from: .distantPast, to: .distantFuture,
+                                                                       scope: BreakerScope.overall)
         } catch {
             throw ValenceError.notReady("the database is unavailable: \(error)")
         }
@@ -46,7 +49,7 @@ struct AnalyticsRoutes {
             modelUsage: summary.modelCounts.mapValues { Self.percent($0, of: summary.totalPredictions) },
             averageResponseTime: (summary.averageLatencyMs * 1000).rounded() / 1000,
             fallbackAnswers: summary.fallbackAnswers,
-            circuitBreakerActivations: services.breaker.status.activations,
+            circuitBreakerActivations: activations,
             lastPredictionAt: summary.lastPredictionAt,
             lastUpdated: Date()
         ))

@@ -3,7 +3,7 @@ import Hummingbird
 import ValenceCore
 import ValenceResilience
 
-/// GET /failsafe/status, POST /failsafe/reset, GET /alerts, POST /alerts/{id}/acknowledge.
+/// GET /failsafe/status, POST /failsafe/reset.
 struct FailsafeRoutes {
     let services: APIServices
 
@@ -72,12 +72,6 @@ struct FailsafeRoutes {
             services.breaker.reset()
             for replica in services.replicas() { replica.breaker.reset() }
             return try status()
-        }
-        router.get("/alerts") { _, _ in JSONResponse.text("{\"alerts\":[]}") }
-        router.post("/alerts/:id/acknowledge") { request, context -> Response in
-            try services.authorizeAdmin(request)
-            let id = context.parameters.get("id") ?? ""
-            throw ValenceError.notFound("no alert with id '\(id)'")
         }
     }
 

@@ -8,6 +8,7 @@ public func buildGatewayRouter<Context: RequestContext>(services: APIServices, c
     AnalyticsRoutes(services: services).register(on: router)
     StatusRoutes(services: services).register(on: router)
     FailsafeRoutes(services: services).register(on: router)
+    AlertRoutes(services: services).register(on: router)
     DocsRoutes().register(on: router)
     return router
 }

@@ -22,5 +22,6 @@ public enum ValenceSchema {
             try await db.raw("CREATE INDEX predictions_created_at ON predictions (created_at)").run()
             try await db.raw("CREATE INDEX predictions_model_created_at ON predictions (model, created_at)").run()
         },
+        alertTables,
     ]
 }

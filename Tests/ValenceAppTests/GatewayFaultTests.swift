@@ -21,7 +21,8 @@ func withLoadClient(gateway: ValenceProcess, _ body: (LoadClient) async throws -
 @Suite("Gateway and model services as separate processes", .serialized)
 struct GatewayFaultTests {
     static let model = "tiny-bert-wordpiece"
-    static let breakerEnvironment = ["FAILSAFE_CIRCUIT_BREAKER_TIMEOUT": "2", "FAILSAFE_MAX_LLM_FAILURES": "3"]
+    static let breakerEnvironment = ["FAILSAFE_CIRCUIT_BREAKER_TIMEOUT": "2", "FAILSAFE_MAX_LLM_FAILURES": "3",
+                                     "ALERT_INTERVAL_SECONDS": "1"]
 
     @Test("one replica killed under load: zero errors, fallback flagged, breaker opens, then heals")
     func singleReplicaKilled() async throws {
@@ -50,6 +51,14 @@ struct GatewayFaultTests {
                 $0["from"] as? String == "closed" && $0["to"] as? String == "open"
             }
             #expect(opened)
+            // The transition is stored: /analytics counts it and the breaker-open alert is raised.
+            try await load.waitUntil(within: .seconds(5)) {
+                (try await load.json("/analytics")["circuit_breaker_activations"] as? Int ?? 0) >= 1
+            }
+            try await load.waitUntil(within: .seconds(5)) { try await load.alert("breaker_open")?["state"] as? String == "active" }
+            let alertID = try #require(try await load.alert("breaker_open")?["id"] as? String)
+            let acknowledged = try await load.json("/alerts/\(alertID)/acknowledge", method: .POST)
+            #expect(acknowledged["state"] as? String == "acknowledged")
 
             restarted = try await ValenceProcess(
                 ["model-service", "--port", String(service.port), "--model-dir", modelDirectory], folder: folder,
@@ -62,6 +71,7 @@ struct GatewayFaultTests {
                 "\($0["from"] as? String ?? "?")->\($0["to"] as? String ?? "?")"
             }
             #expect(transitions.suffix(2) == ["open->half_open", "half_open->closed"], "\(transitions)")
+            try await load.waitUntil(within: .seconds(5)) { try await load.alert("breaker_open")?["state"] as? String == "resolved" }
             }
         }
     }

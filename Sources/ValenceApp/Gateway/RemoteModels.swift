@@ -4,6 +4,7 @@ import Logging
 import NIOCore
 import ServiceLifecycle
 import ValenceResilience
+import ValenceStorage
 
 /// The gateway's side of the model services: one HTTP client (pooled connections), a replica with its own
 /// breaker per URL, the provider over them and the services that keep them healthy and close the client.
@@ -11,7 +12,8 @@ struct RemoteModels {
     let provider: RemoteModelProvider
     let services: [any Service]
 
-    init(configuration: ServeConfiguration, overall: CircuitBreaker, logger: Logger) throws {
+    init(configuration: ServeConfiguration, overall: CircuitBreaker, events: BufferedWriter<BreakerEvent>,
+         logger: Logger) throws {
         var client = HTTPClient.Configuration()
         client.timeout = .init(connect: .milliseconds(configuration.modelServiceConnectTimeout.inMilliseconds.int64),
                                read: .milliseconds(configuration.modelServiceTimeout.inMilliseconds.int64))
@@ -21,7 +23,7 @@ struct RemoteModels {
             ModelServiceReplica(
                 client: ModelServiceClient(baseURL: url, http: http, requestTimeout: configuration.modelServiceTimeout,
                                            healthTimeout: .seconds(1)),
-                breaker: makeBreaker(configuration.breaker, scope: url, logger: logger)
+                breaker: makeBreaker(configuration.breaker, scope: url, events: events, logger: logger)
             )
         }
         provider = RemoteModelProvider(replicas: replicas, defaultModelKey: configuration.resolvedDefaultModel)

@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import Foundation
 import NIOCore
+import NIOHTTP1
 
 /// Drives a running gateway over HTTP: bounded concurrent load and polling helpers.
 struct LoadClient: Sendable {
@@ -88,8 +89,15 @@ struct LoadClient: Sendable {
         throw LoadError("condition not met within \(limit)")
     }
 
-    func json(_ path: String) async throws -> [String: Any] {
-        let response = try await http.execute(HTTPClientRequest(url: gateway + path), timeout: .seconds(10))
+    /// The newest alert of `rule` in GET /alerts.
+    func alert(_ rule: String) async throws -> [String: Any]? {
+        (try await json("/alerts")["alerts"] as? [[String: Any]] ?? []).first { $0["rule"] as? String == rule }
+    }
+
+    func json(_ path: String, method: HTTPMethod = .GET) async throws -> [String: Any] {
+        var request = HTTPClientRequest(url: gateway + path)
+        request.method = method
+        let response = try await http.execute(request, timeout: .seconds(10))
         let body = try await response.body.collect(upTo: 1 << 20)
         guard let object = try JSONSerialization.jsonObject(with: Data(buffer: body)) as? [String: Any] else {
             throw LoadError("\(path) did not answer a JSON object")

@@ -3,11 +3,11 @@ import ServiceLifecycle
 import Synchronization
 import ValenceCore
 
-/// Writes answered predictions to the repository without ever blocking an answer: records wait in a
-/// bounded buffer, are written in order in batches, and are retried with capped backoff while the
-/// database is away. Inserts are idempotent by record id, so a retried batch is stored once.
+/// Writes records (predictions, breaker events) to the database without ever blocking the caller: records wait
+/// in a bounded buffer, are written in order in batches, and are retried with capped backoff while the
+/// database is away. Writes must be idempotent by record id, so a retried batch is stored once.
 /// An overflow drops the newest records and is counted and logged — never silent.
-public final class PredictionWriter: PredictionSink, Service {
+public final class BufferedWriter<Record: Sendable>: Service {
     /// Buffer and loss counters, reported by /status.
     public struct Snapshot: Sendable, Equatable {
         public var pending: Int
@@ -18,14 +18,16 @@ public final class PredictionWriter: PredictionSink, Service {
     }
 
     private struct State {
-        var buffer: [PredictionRecord] = []
+        var buffer: [Record] = []
         var written = 0
         var dropped = 0
         var lastError: String?
         var shuttingDown = false
     }
 
-    private let repository: any PredictionRepository
+    /// What is written (`prediction`, `breaker event`), for log messages.
+    private let label: String
+    private let write: @Sendable ([Record]) async throws -> Void
     private let capacity: Int
     private let batchSize: Int
     private let maxBackoff: Duration
@@ -34,9 +36,10 @@ public final class PredictionWriter: PredictionSink, Service {
     private let wakeups: AsyncStream<Void>
     private let wake: AsyncStream<Void>.Continuation
 
-    public init(repository: any PredictionRepository, capacity: Int = 10_000, batchSize: Int = 2_000,
-                maxBackoff: Duration = .seconds(5), logger: Logger) {
-        self.repository = repository
+    public init(label: String, capacity: Int, batchSize: Int = 2_000, maxBackoff: Duration = .seconds(5),
+                logger: Logger, write: @escaping @Sendable ([Record]) async throws -> Void) {
+        self.label = label
+        self.write = write
         self.capacity = max(1, capacity)
         self.batchSize = max(1, batchSize)
         self.maxBackoff = maxBackoff
@@ -44,7 +47,8 @@ public final class PredictionWriter: PredictionSink, Service {
         (wakeups, wake) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
     }
 
-    public func record(_ records: [PredictionRecord]) {
+    /// Buffers records for writing; never blocks.
+    public func record(_ records: [Record]) {
         guard !records.isEmpty else { return }
         let dropped: Int = state.withLock { state in
             let room = capacity - state.buffer.count
@@ -54,7 +58,7 @@ public final class PredictionWriter: PredictionSink, Service {
             return records.count - accepted
         }
         if dropped > 0 {
-            logger.error("prediction buffer full: records dropped",
+            logger.error("\(label) buffer full: records dropped",
                          metadata: ["buffer.capacity": "\(capacity)", "records.dropped": "\(dropped)"])
         }
         wake.yield()
@@ -80,7 +84,7 @@ public final class PredictionWriter: PredictionSink, Service {
         await drain(retryingFor: .seconds(10))
         let left = snapshot.pending
         if left > 0 {
-            logger.error("shutting down with unwritten predictions", metadata: ["records.pending": "\(left)"])
+            logger.error("shutting down with unwritten \(label) records", metadata: ["records.pending": "\(left)"])
         }
     }
 
@@ -93,7 +97,7 @@ public final class PredictionWriter: PredictionSink, Service {
             let batch = state.withLock { Array($0.buffer.prefix(batchSize)) }
             if batch.isEmpty { return }
             do {
-                try await repository.insert(batch)
+                try await write(batch)
                 state.withLock {
                     $0.buffer.removeFirst(batch.count)
                     $0.written += batch.count
@@ -102,7 +106,7 @@ public final class PredictionWriter: PredictionSink, Service {
                 backoff = .milliseconds(50)
             } catch {
                 state.withLock { $0.lastError = "\(error)" }
-                logger.warning("prediction write failed; will retry",
+                logger.warning("\(label) write failed; will retry",
                                metadata: ["error": "\(error)", "retry.after": "\(backoff)"])
                 if let deadline {
                     if clock.now.advanced(by: backoff) > deadline { return }
@@ -112,6 +116,27 @@ public final class PredictionWriter: PredictionSink, Service {
                 try? await Task.sleep(for: backoff)
                 backoff = min(backoff * 2, maxBackoff)
             }
+        }
+    }
+}
+
+/// The writer of answered predictions (DESIGN.md section 5: at least 10,000 records buffered).
+public typealias PredictionWriter = BufferedWriter<PredictionRecord>
+
+extension BufferedWriter: PredictionSink where Record == PredictionRecord {
+    /// A writer of predictions into `repository`.
+    public convenience init(repository: any PredictionRepository, capacity: Int = 10_000, batchSize: Int = 2_000,
+                            maxBackoff: Duration = .seconds(5), logger: Logger) {
+        self.init(label: "prediction", capacity: capacity, batchSize: batchSize, maxBackoff: maxBackoff, logger: logger,
+                  write: repository.insert)
+    }
+}
+
+extension BufferedWriter where Record == BreakerEvent {
+    /// A writer of circuit-breaker transitions into `repository`.
+    public convenience init(repository: any BreakerEventRepository, capacity: Int = 1_000, logger: Logger) {
+        self.init(label: "breaker event", capacity: capacity, batchSize: 100, logger: logger) { events in
+            for event in events { try await repository.record(event) }
         }
     }
 }

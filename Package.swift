@@ -26,6 +26,8 @@ let package = Package(
         .package(url: "https://github.com/vapor/sqlite-kit.git", from: "4.5.2"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.3"),
     ],
     targets: [
         // Leaves: no server or database imports.
@@ -49,7 +51,13 @@ let package = Package(
         ),
         .target(
             name: "ValenceModels",
-            dependencies: ["ValenceCore", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "ValenceCore",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
             swiftSettings: strict
         ),
         .target(
@@ -130,7 +138,19 @@ let package = Package(
         .testTarget(name: "ValenceEngineTests", dependencies: ["ValenceEngine"], resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(name: "ValenceTokenizersTests", dependencies: ["ValenceTokenizers"], resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(name: "ValenceResilienceTests", dependencies: ["ValenceResilience"], swiftSettings: strict),
-        .testTarget(name: "ValenceModelsTests", dependencies: ["ValenceModels", "ValenceCore", .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
+        .testTarget(
+            name: "ValenceModelsTests",
+            dependencies: [
+                "ValenceModels", "ValenceCore",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            swiftSettings: strict
+        ),
         .testTarget(name: "ValenceCoreTests", dependencies: ["ValenceCore", "ValenceTestSupport"], swiftSettings: strict),
         .testTarget(
             name: "ValenceAlertsTests",

@@ -33,7 +33,9 @@ public func buildApplication(configuration: ServeConfiguration, logger: Logger) 
     let provider: any ModelProvider
     var replicas: @Sendable () -> [ModelServiceReplicaStatus] = { [] }
     if configuration.modelServiceURLs.isEmpty {
-        provider = try inProcessProvider(configuration)
+        let local = try LocalModels(configuration: configuration, logger: logger)
+        provider = local.registry
+        services += local.services
     } else {
         let gateway = try RemoteModels(configuration: configuration, overall: breaker, events: eventWriter, logger: logger)
         provider = gateway.provider
@@ -59,23 +61,6 @@ public func buildApplication(configuration: ServeConfiguration, logger: Logger) 
         onServerRunning: announceAddress,
         logger: logger
     )
-}
-
-/// VADER plus the `--model-dir` folders, loaded now.
-private func inProcessProvider(_ configuration: ServeConfiguration) throws -> BuiltinModelProvider {
-    let loaded = try configuration.modelDirectories.map { directory in
-        do {
-            return try TransformerModel(directory: directory)
-        } catch {
-            throw ConfigurationError("--model-dir \(directory.path): \(error)")
-        }
-    }
-    let defaultModel = configuration.resolvedDefaultModel
-    let provider = BuiltinModelProvider(defaultModelKey: defaultModel, loaded: loaded)
-    guard provider.knows(defaultModel) else {
-        throw ConfigurationError("the default model '\(defaultModel)' is neither a catalog key nor a --model-dir folder")
-    }
-    return provider
 }
 
 /// A breaker that logs and stores every transition.

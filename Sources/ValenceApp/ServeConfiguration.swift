@@ -1,14 +1,20 @@
 import Foundation
 import ValenceAlerts
 import ValenceHTTP
+import ValenceModels
 import ValenceResilience
 
-/// Settings of `valence serve`. Defaults first, then the environment (DESIGN.md section 10), then flags.
+/// Settings of `valence serve`, `gateway` and `model-service`. Defaults first, then the environment (DESIGN.md
+/// section 10), then flags.
 public struct ServeConfiguration: Sendable {
     public var host = "127.0.0.1"
     public var port = 8080
-    /// Where the SQLite database (and later the model cache) live.
+    /// Where the SQLite database and the model cache (unless VALENCE_MODEL_CACHE says otherwise) live.
     public var dataDirectory: URL
+    /// The environment the hub settings are read from (HF_ENDPOINT, HF_TOKEN, HF_HUB_OFFLINE, VALENCE_MODEL_CACHE).
+    public var environment: [String: String] = [:]
+    /// Dynamic batching of concurrent requests per transformer.
+    public var batching = BatchingConfiguration()
     /// `sqlite:PATH`; nil → `DATA_DIR/valence.sqlite`.
     public var databaseURL: String?
     /// The model a request without `model` asks for (`--default-model`, else PRELOAD_MODEL, else the first
@@ -46,6 +52,16 @@ public struct ServeConfiguration: Sendable {
         defaultModel ?? modelDirectories.first?.standardizedFileURL.lastPathComponent ?? "distilbert-sentiment"
     }
 
+    /// The hub and model cache settings: the environment's, caching under `DATA_DIR/models` by default.
+    public func hubConfiguration() throws -> HubConfiguration {
+        do {
+            return try HubConfiguration(environment: environment,
+                                        defaultCacheRoot: dataDirectory.appendingPathComponent("models", isDirectory: true))
+        } catch {
+            throw ConfigurationError("\(error)")
+        }
+    }
+
     /// `~/.valence`.
     public static var defaultDataDirectory: URL {
         let home = ProcessInfo.processInfo.environment["HOME"].map { URL(fileURLWithPath: $0) }
@@ -55,6 +71,7 @@ public struct ServeConfiguration: Sendable {
 
     /// Applies the environment variables this process reads.
     public mutating func apply(environment: [String: String]) throws {
+        self.environment = environment
         if let url = environment["DATABASE_URL"], !url.isEmpty { databaseURL = url }
         if let model = environment["PRELOAD_MODEL"], !model.isEmpty { defaultModel = model }
         if let store = environment["STORE_TEXT"] { storeText = try Self.bool(store, name: "STORE_TEXT") }

@@ -6,5 +6,6 @@ public func buildModelServiceRouter<Context: RequestContext>(services: ModelServ
     let router = Router(context: Context.self)
     router.add(middleware: ErrorMiddleware())
     ModelServiceRoutes(services: services).register(on: router)
+    ModelManagementRoutes(services: services).register(on: router)
     return router
 }

@@ -13,28 +13,14 @@ struct ModelServiceRoutes {
         var model: String?
     }
 
-    struct Readiness: Encodable {
-        var ready: Bool
-        var defaultModel: String
-        var models: [ModelStatus]
-
-        enum CodingKeys: String, CodingKey {
-            case ready, models
-            case defaultModel = "default_model"
-        }
-    }
-
     func register<Context: RequestContext>(on router: Router<Context>) {
         router.post("/predict") { request, _ in try await predict(request) }
         router.get("/health") { _, _ in
             JSONResponse.text("{\"status\":\"ok\",\"timestamp\":\(JSONText.quoted(Timestamp.iso8601(Date())))}")
         }
         router.get("/ready") { _, _ in
-            let models = await services.models.statuses()
-            let defaultKey = services.models.defaultModelKey
-            let ready = models.contains { $0.key == defaultKey && $0.state == "ready" }
-            return try JSONResponse.encode(Readiness(ready: ready, defaultModel: defaultKey, models: models),
-                                           status: ready ? .ok : .serviceUnavailable)
+            let readiness = services.registry.readiness
+            return try JSONResponse.encode(readiness, status: readiness.ready ? .ok : .serviceUnavailable)
         }
     }
 
@@ -52,13 +38,16 @@ struct ModelServiceRoutes {
             throw ValenceError.tooLarge("a batch holds at most \(services.limits.maxBatchSize) texts; got \(texts.count)")
         }
         let model: any SentimentModel
-        switch try await services.models.resolve(body.model) {
+        switch try await services.registry.resolve(body.model) {
         case .ready(let ready): model = ready
         case .unavailable(_, let reason): throw ValenceError.notReady(reason)
         }
         let clock = ContinuousClock()
         let start = clock.now
-        let results = try await services.classify(model, texts)
+        let results = try await model.classify(texts)
+        guard results.count == texts.count else {
+            throw ModelServiceError("model '\(model.key)' returned \(results.count) results for \(texts.count) texts")
+        }
         let milliseconds = start.duration(to: clock.now).inMilliseconds
         if body.text != nil, let result = results.first {
             return try JSONResponse.encode(PredictRoutes.SingleResponse(
@@ -74,4 +63,10 @@ struct ModelServiceRoutes {
             modelUsed: model.key, totalProcessingTimeMs: milliseconds, batchSize: results.count, fallbackUsed: false
         ))
     }
+}
+
+/// An inference failure inside the model service (answered as a bare 500).
+struct ModelServiceError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
 }

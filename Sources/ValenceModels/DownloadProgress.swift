@@ -7,6 +7,10 @@ public struct DownloadProgress: Sendable, Equatable, Codable {
     /// The file being downloaded now (e.g. `model.safetensors`).
     public var file: String
 
+    enum CodingKeys: String, CodingKey {
+        case completedBytes = "completed_bytes", totalBytes = "total_bytes", file
+    }
+
     public init(completedBytes: Int64, totalBytes: Int64?, file: String) {
         self.completedBytes = completedBytes
         self.totalBytes = totalBytes

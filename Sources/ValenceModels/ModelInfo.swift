@@ -22,6 +22,11 @@ public struct ModelInfo: Sendable, Equatable, Codable {
     /// When the serving instance finished loading.
     public var loadedAt: Date?
 
+    enum CodingKeys: String, CodingKey {
+        case key, aliases, repository, revision, source, state, reason, progress, serving
+        case isDefault = "is_default", loadedAt = "loaded_at"
+    }
+
     public init(
         key: String, aliases: [String], repository: String?, revision: String?, source: ModelSource,
         state: ModelState, serving: Bool, isDefault: Bool, loadedAt: Date?

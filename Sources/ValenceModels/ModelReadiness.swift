@@ -7,6 +7,11 @@ public struct ModelReadiness: Sendable, Equatable, Codable {
     public var defaultModel: String
     public var models: [ModelStatus]
 
+    enum CodingKeys: String, CodingKey {
+        case ready, models
+        case defaultModel = "default_model"
+    }
+
     public init(ready: Bool, defaultModel: String, models: [ModelStatus]) {
         self.ready = ready
         self.defaultModel = defaultModel

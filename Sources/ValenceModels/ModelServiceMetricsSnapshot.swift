@@ -28,6 +28,12 @@ public struct ModelServiceMetricsSnapshot: Sendable, Equatable, Codable {
         public var inferenceDurationSeconds: Histogram
         public var batchSize: Histogram
         public var queueDepth: Int
+
+        enum CodingKeys: String, CodingKey {
+            case model, requests
+            case inferenceDurationSeconds = "inference_duration_seconds", batchSize = "batch_size"
+            case queueDepth = "queue_depth"
+        }
     }
 
     /// Every model that has reported anything, sorted by key.

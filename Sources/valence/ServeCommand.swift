@@ -13,7 +13,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     @Option(help: "Address to listen on.") var host = "127.0.0.1"
     @Option(help: "Port to listen on.") var port = 8080
-    @Option(name: .customLong("data-dir"), help: "Folder for the database and model cache (default ~/.valence).")
+    @Option(name: .customLong("data-dir"), help: "Folder for the database and the model cache (default ~/.valence).")
     var dataDirectory: String?
     @Option(name: .customLong("database-url"), help: "sqlite:PATH (default: DATA_DIR/valence.sqlite). Overrides DATABASE_URL.")
     var databaseURL: String?

@@ -12,8 +12,24 @@ struct ServeTransformerTests {
             var configuration = ServeConfiguration(dataDirectory: directory)
             configuration.modelDirectories = [try TinyModels.directory("tiny-bert-wordpiece")]
             let app = try await buildApplication(configuration: configuration, logger: .quiet)
-            try await app.test(.router, body)
+            // Live: the app's services run, and they load the folder in the background.
+            try await app.test(.live) { client in
+                try await waitUntilReady(client)
+                try await body(client)
+            }
         }
+    }
+
+    private func waitUntilReady(_ client: any TestClientProtocol) async throws {
+        for _ in 0..<200 {
+            let ready = try await client.execute(uri: "/status", method: .get) { response in
+                let models = try json(response.body)["models"] as? [[String: Any]] ?? []
+                return models.contains { $0["key"] as? String == "tiny-bert-wordpiece" && $0["state"] as? String == "ready" }
+            }
+            if ready { return }
+            try await Task.sleep(for: .milliseconds(25))
+        }
+        Issue.record("the model did not become ready")
     }
 
     private func json(_ buffer: ByteBuffer) throws -> [String: Any] {

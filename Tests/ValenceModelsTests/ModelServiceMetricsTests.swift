@@ -79,6 +79,6 @@ struct ModelServiceMetricsTests {
         #expect(try JSONDecoder().decode(ModelServiceMetricsSnapshot.self, from: data) == snapshot)
         let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         let models = try #require(object["models"] as? [[String: Any]])
-        #expect(models.first?["queueDepth"] as? Int == 5)
+        #expect(models.first?["queue_depth"] as? Int == 5)
     }
 }

@@ -36,8 +36,8 @@ final class InstanceCounter: Sendable {
     func decrement() { count.withLock { $0 -= 1 } }
 }
 
-/// Polls `condition` every 2 ms for up to `timeout`; returns whether it became true.
-func eventually(timeout: Duration = .seconds(3), _ condition: () -> Bool) async -> Bool {
+/// Polls `condition` every 2 ms for up to `timeout` (generous: the whole suite may be loading both cores); returns whether it became true.
+func eventually(timeout: Duration = .seconds(30), _ condition: () -> Bool) async -> Bool {
     let deadline = ContinuousClock.now.advanced(by: timeout)
     while ContinuousClock.now < deadline {
         if condition() { return true }

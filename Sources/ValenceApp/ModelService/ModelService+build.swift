@@ -4,27 +4,19 @@ import Logging
 import ValenceCore
 import ValenceHTTP
 
-/// The composition root of `valence model-service`: loads the models and returns the application serving them.
-public func buildModelServiceApplication(configuration: ModelServiceConfiguration,
+/// The composition root of `valence model-service`: the models of this process (catalog over the hub cache and
+/// registered folders, dynamically batched) behind the model service's routes.
+public func buildModelServiceApplication(configuration: ServeConfiguration,
                                          logger: Logger) async throws -> some ApplicationProtocol {
-    let loaded = try configuration.modelDirectories.map { directory in
-        do {
-            return try TransformerModel(directory: directory)
-        } catch {
-            throw ConfigurationError("--model-dir \(directory.path): \(error)")
-        }
-    }
-    let defaultModel = configuration.resolvedDefaultModel
-    let provider = BuiltinModelProvider(defaultModelKey: defaultModel, loaded: loaded)
-    guard provider.knows(defaultModel) else {
-        throw ConfigurationError("the default model '\(defaultModel)' is neither a catalog key nor a --model-dir folder")
-    }
-    let services = ModelServiceServices(models: provider, limits: configuration.limits, apiKey: configuration.apiKey)
+    let local = try LocalModels(configuration: configuration, logger: logger)
+    let services = ModelServiceServices(registry: local.registry, metrics: local.metrics, limits: configuration.limits,
+                                        apiKey: configuration.apiKey)
     let router = buildModelServiceRouter(services: services, context: BasicRequestContext.self)
-    logger.info("valence model-service", metadata: ["model.default": "\(defaultModel)"])
+    logger.info("valence model-service", metadata: ["model.default": "\(local.registry.defaultModelKey)"])
     return Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "valence-model-service"),
+        services: local.services,
         onServerRunning: announceAddress,
         logger: logger
     )

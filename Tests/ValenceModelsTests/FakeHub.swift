@@ -1,0 +1,147 @@
+import Foundation
+import NIOConcurrencyHelpers
+import NIOCore
+import NIOHTTP1
+import NIOPosix
+
+/// A HuggingFace-like hub on 127.0.0.1 (ephemeral port) serving `FakeRepository`s through the tree and
+/// resolve endpoints, with knobs to cut a transfer, ignore ranges and redirect downloads elsewhere.
+final class FakeHub: Sendable {
+    struct State: Sendable {
+        var repositories: [String: FakeRepository] = [:]
+        /// The next transfer of a file sends this many body bytes, then closes the connection.
+        var cutNextTransfer: [String: Int] = [:]
+        /// The next transfer of a file sends this many body bytes, then stays silent for `stallDuration`.
+        var stallNextTransfer: [String: Int] = [:]
+        var ignoresRange = false
+        /// Downloads of these files are redirected to the given base URL (same path).
+        var redirects: [String: String] = [:]
+        var requests: [RecordedRequest] = []
+    }
+
+    /// How long a stalled transfer stays silent before its connection is closed.
+    static let stallDuration: Duration = .seconds(5)
+
+    let port: Int
+    let state = NIOLockedValueBox(State())
+
+    private init(port: Int) {
+        self.port = port
+    }
+
+    var endpoint: URL { URL(string: "http://127.0.0.1:\(port)")! }
+
+    func add(_ repository: FakeRepository) {
+        state.withLockedValue { $0.repositories["\(repository.repository)@\(repository.revision)"] = repository }
+    }
+
+    var requests: [RecordedRequest] { state.withLockedValue { $0.requests } }
+
+    /// Runs `body` with a started hub and stops it (and its connections) afterwards.
+    @discardableResult
+    static func withRunning<Result: Sendable>(_ body: (FakeHub) async throws -> Result) async throws -> Result {
+        let server = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+            .bind(host: "127.0.0.1", port: 0) { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.configureHTTPServerPipeline()
+                    return try NIOAsyncChannel<HTTPServerRequestPart, HTTPServerResponsePart>(
+                        wrappingChannelSynchronously: channel)
+                }
+            }
+        let hub = FakeHub(port: server.channel.localAddress?.port ?? 0)
+        return try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask {
+                try await withThrowingDiscardingTaskGroup { connections in
+                    try await server.executeThenClose { inbound in
+                        for try await connection in inbound {
+                            connections.addTask { await hub.serve(connection) }
+                        }
+                    }
+                }
+            }
+            do {
+                let result = try await body(hub)
+                group.cancelAll()
+                return result
+            } catch {
+                group.cancelAll()
+                throw error
+            }
+        }
+    }
+
+    private struct Reply {
+        var status: HTTPResponseStatus
+        var headers: [(String, String)] = []
+        var body: ArraySlice<UInt8> = []
+        /// Send only this many body bytes, then close the connection.
+        var cutAfter: Int?
+        /// Stay silent for `stallDuration` after the bytes sent, before closing.
+        var stalls = false
+    }
+
+    private func serve(_ connection: NIOAsyncChannel<HTTPServerRequestPart, HTTPServerResponsePart>) async {
+        try? await connection.executeThenClose { inbound, outbound in
+            var head: HTTPRequestHead?
+            for try await part in inbound {
+                switch part {
+                case .head(let requestHead):
+                    head = requestHead
+                case .body:
+                    continue
+                case .end:
+                    guard let requestHead = head else { continue }
+                    let reply = reply(to: requestHead)
+                    var headers = HTTPHeaders(reply.headers)
+                    headers.replaceOrAdd(name: "Content-Length", value: "\(reply.body.count)")
+                    try await outbound.write(.head(HTTPResponseHead(version: .http1_1, status: reply.status, headers: headers)))
+                    let sent = reply.cutAfter.map { reply.body.prefix($0) } ?? reply.body
+                    if !sent.isEmpty {
+                        try await outbound.write(.body(.byteBuffer(ByteBuffer(bytes: sent))))
+                    }
+                    if reply.stalls { try await Task.sleep(for: Self.stallDuration) }
+                    if reply.cutAfter != nil { return }
+                    try await outbound.write(.end(nil))
+                }
+            }
+        }
+    }
+
+    private func reply(to head: HTTPRequestHead) -> Reply {
+        let path = head.uri.split(separator: "?", maxSplits: 1).first.map(String.init) ?? head.uri
+        return state.withLockedValue { state in
+            state.requests.append(RecordedRequest(path: path, range: head.headers.first(name: "Range"),
+                                                  authorization: head.headers.first(name: "Authorization")))
+            if path.hasPrefix("/api/models/"), let tree = path.range(of: "/tree/", options: .backwards) {
+                let key = "\(path[path.index(path.startIndex, offsetBy: 12)..<tree.lowerBound])@\(path[tree.upperBound...])"
+                guard let repository = state.repositories[key] else { return Reply(status: .notFound) }
+                return Reply(status: .ok, headers: [("Content-Type", "application/json")],
+                             body: ArraySlice(repository.listingJSON()))
+            }
+            guard let resolve = path.range(of: "/resolve/") else { return Reply(status: .notFound) }
+            let revisionAndFile = path[resolve.upperBound...].split(separator: "/", maxSplits: 1).map(String.init)
+            guard revisionAndFile.count == 2,
+                  let repository = state.repositories["\(path.dropFirst()[..<resolve.lowerBound])@\(revisionAndFile[0])"],
+                  let content = repository.files[revisionAndFile[1]]
+            else { return Reply(status: .notFound) }
+            let file = revisionAndFile[1]
+            if let target = state.redirects[file] {
+                return Reply(status: .found, headers: [("Location", target + path + "?signature=abc")])
+            }
+            var reply = Reply(status: .ok, body: content[...])
+            if !state.ignoresRange, let range = head.headers.first(name: "Range"), range.hasPrefix("bytes="),
+               let start = Int(range.dropFirst(6).dropLast()), range.hasSuffix("-") {
+                guard start < content.count else { return Reply(status: .rangeNotSatisfiable) }
+                reply = Reply(status: .partialContent, headers: [("Content-Range", "bytes \(start)-\(content.count - 1)/\(content.count)")],
+                              body: content[start...])
+            }
+            reply.cutAfter = state.cutNextTransfer.removeValue(forKey: file)
+            if let stallAfter = state.stallNextTransfer.removeValue(forKey: file) {
+                reply.cutAfter = stallAfter
+                reply.stalls = true
+            }
+            return reply
+        }
+    }
+}

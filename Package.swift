@@ -24,6 +24,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
         .package(url: "https://github.com/vapor/sqlite-kit.git", from: "4.5.2"),
+        .package(url: "https://github.com/vapor/postgres-kit.git", from: "2.17.0"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
@@ -66,8 +67,20 @@ let package = Package(
                 "ValenceCore",
                 "ValenceResilience",
                 .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "ValenceDatabase",
+            dependencies: [
+                "ValenceStorage",
+                .product(name: "SQLiteKit", package: "sqlite-kit"),
+                .product(name: "PostgresKit", package: "postgres-kit"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
         ),
@@ -99,6 +112,7 @@ let package = Package(
             name: "ValenceApp",
             dependencies: [
                 "ValenceAlerts",
+                "ValenceDatabase",
                 "ValenceCore",
                 "ValenceModels",
                 "ValenceEngine",
@@ -107,7 +121,6 @@ let package = Package(
                 "ValenceStorage",
                 "ValenceHTTP",
                 .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -131,6 +144,12 @@ let package = Package(
             path: "Benchmarks/EngineBench",
             exclude: ["bench_reference.py"],
             swiftSettings: strict + [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
+        ),
+        .executableTarget(
+            name: "AnalyticsBench",
+            dependencies: ["ValenceDatabase", "ValenceStorage", .product(name: "PostgresKit", package: "postgres-kit")],
+            path: "Benchmarks/AnalyticsBench",
+            swiftSettings: strict
         ),
         .executableTarget(name: "TokenizerBench", dependencies: ["ValenceTokenizers"], path: "Benchmarks/TokenizerBench", swiftSettings: strict),
         .target(name: "ValenceTestSupport", dependencies: [.product(name: "Logging", package: "swift-log")], path: "Tests/ValenceTestSupport", swiftSettings: strict),
@@ -161,7 +180,20 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .testTarget(name: "ValenceStorageTests", dependencies: ["ValenceStorage", "ValenceResilience", "ValenceTestSupport", .product(name: "SQLiteKit", package: "sqlite-kit")], swiftSettings: strict),
+        .testTarget(
+            name: "ValenceStorageTests",
+            dependencies: [
+                "ValenceStorage", "ValenceResilience", "ValenceTestSupport",
+                .product(name: "SQLiteKit", package: "sqlite-kit"),
+                .product(name: "PostgresKit", package: "postgres-kit"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "ValenceDatabaseTests",
+            dependencies: ["ValenceDatabase", "ValenceStorage", "ValenceTestSupport", .product(name: "PostgresKit", package: "postgres-kit")],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "ValenceHTTPTests",
             dependencies: ["ValenceHTTP", "ValenceApp", "ValenceTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird")],

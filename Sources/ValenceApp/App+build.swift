@@ -5,6 +5,7 @@ import NIOCore
 import ServiceLifecycle
 import ValenceAlerts
 import ValenceCore
+import ValenceDatabase
 import ValenceHTTP
 import ValenceResilience
 import ValenceStorage
@@ -13,10 +14,9 @@ import ValenceStorage
 /// (in process, or model-service replicas over HTTP when `modelServiceURLs` is set) and returns the application
 /// with its services (database, prediction writer, replica health checks) attached.
 public func buildApplication(configuration: ServeConfiguration, logger: Logger) async throws -> some ApplicationProtocol {
-    let location = try DatabaseLocation.parse(configuration.databaseURL, dataDirectory: configuration.dataDirectory)
-    guard case .sqlite(let path) = location else { throw ConfigurationError("unsupported database") }
-    let database = try await SQLiteDatabaseService.open(path: path, logger: logger)
-    let repository = SQLPredictionRepository(database: database.database)
+    let location = try configuration.databaseConfiguration()
+    let database = try await location.open(logger: logger)
+    let repository = SQLPredictionRepository(database: database.database, storeText: configuration.storeText)
     let writer = PredictionWriter(repository: repository, capacity: configuration.writeBufferCapacity, logger: logger)
     let breakerEvents = SQLBreakerEventRepository(database: database.database)
     let eventWriter = BufferedWriter<BreakerEvent>(repository: breakerEvents, logger: logger)
@@ -43,15 +43,14 @@ public func buildApplication(configuration: ServeConfiguration, logger: Logger) 
         services += gateway.services
     }
     let api = APIServices(
-        predictions: PredictionService(provider: provider, breaker: breaker, sink: writer, tracker: tracker,
-                                       storeText: configuration.storeText, logger: logger),
+        predictions: PredictionService(provider: provider, breaker: breaker, sink: writer, tracker: tracker, logger: logger),
         models: provider, repository: repository, alerts: alerts, breakerEvents: breakerEvents, writer: writer, fallbackTracker: tracker, breaker: breaker,
-        pingDatabase: { try await database.ping() }, databaseDriver: "sqlite",
+        pingDatabase: { try await database.ping() }, databaseDriver: location.driverName,
         limits: configuration.limits, apiKey: configuration.apiKey, replicas: replicas
     )
     let router = buildGatewayRouter(services: api, context: BasicRequestContext.self)
     logger.info("valence \(configuration.modelServiceURLs.isEmpty ? "serve" : "gateway")", metadata: [
-        "database.path": "\(path)", "model.default": "\(provider.defaultModelKey)",
+        "database": "\(location)", "model.default": "\(provider.defaultModelKey)",
         "model_service.urls": "\(configuration.modelServiceURLs.joined(separator: ","))",
     ])
     return Application(

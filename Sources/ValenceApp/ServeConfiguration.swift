@@ -1,5 +1,6 @@
 import Foundation
 import ValenceAlerts
+import ValenceDatabase
 import ValenceHTTP
 import ValenceModels
 import ValenceResilience
@@ -15,7 +16,7 @@ public struct ServeConfiguration: Sendable {
     public var environment: [String: String] = [:]
     /// Dynamic batching of concurrent requests per transformer.
     public var batching = BatchingConfiguration()
-    /// `sqlite:PATH`; nil → `DATA_DIR/valence.sqlite`.
+    /// `postgres://USER:PASSWORD@HOST:PORT/DB`, `sqlite:PATH`; nil → the POSTGRES_* variables, else `DATA_DIR/valence.sqlite`.
     public var databaseURL: String?
     /// The model a request without `model` asks for (`--default-model`, else PRELOAD_MODEL, else the first
     /// `--model-dir` folder, else distilbert-sentiment).
@@ -50,6 +51,15 @@ public struct ServeConfiguration: Sendable {
     /// The default model key after all sources are applied.
     public var resolvedDefaultModel: String {
         defaultModel ?? modelDirectories.first?.standardizedFileURL.lastPathComponent ?? "distilbert-sentiment"
+    }
+
+    /// The database: `--database-url`/DATABASE_URL, else the POSTGRES_* variables, else `DATA_DIR/valence.sqlite`.
+    public func databaseConfiguration() throws -> DatabaseConfiguration {
+        do {
+            return try DatabaseConfiguration.resolve(url: databaseURL, environment: environment, dataDirectory: dataDirectory)
+        } catch {
+            throw ConfigurationError("\(error)")
+        }
     }
 
     /// The hub and model cache settings: the environment's, caching under `DATA_DIR/models` by default.

@@ -22,7 +22,6 @@ public struct PredictionService: Sendable {
     private let fallback: VaderSentimentModel
     private let sink: any PredictionSink
     private let tracker: FallbackTracker
-    private let storeText: Bool
     private let logger: Logger
 
     public init(
@@ -31,7 +30,6 @@ public struct PredictionService: Sendable {
         sink: any PredictionSink,
         tracker: FallbackTracker = FallbackTracker(),
         fallback: VaderSentimentModel = VaderSentimentModel(),
-        storeText: Bool = true,
         logger: Logger
     ) {
         self.provider = provider
@@ -39,7 +37,6 @@ public struct PredictionService: Sendable {
         self.sink = sink
         self.tracker = tracker
         self.fallback = fallback
-        self.storeText = storeText
         self.logger = logger
     }
 
@@ -56,7 +53,7 @@ public struct PredictionService: Sendable {
         records.reserveCapacity(texts.count)
         for (text, result) in zip(texts, results) {
             records.append(PredictionRecord(
-                createdAt: timestamp, text: storeText ? text : nil, source: source,
+                createdAt: timestamp, text: text, source: source,
                 sentiment: result.sentiment, confidence: result.confidence, scores: result.scores,
                 model: modelUsed, fallbackUsed: fallbackUsed, latencyMs: perText
             ))

@@ -3,13 +3,18 @@ import SQLKit
 import ValenceCore
 
 /// `PredictionRepository` over any SQLKit database (SQLite, PostgreSQL).
+/// Every stored row carries `text_hash`, the SHA-256 of its text (computed here from `PredictionRecord.text`);
+/// with `storeText` false the text itself is not stored.
 public struct SQLPredictionRepository: PredictionRepository {
-    private let database: any SQLDatabase
-    /// Rows per INSERT statement: 10 columns × 400 rows stays under every driver's bind limit.
+    let database: any SQLDatabase
+    private let storeText: Bool
+    /// Rows per INSERT statement: 11 columns × 400 rows stays under every driver's bind limit.
     private let rowsPerStatement = 400
 
-    public init(database: any SQLDatabase) {
+    /// `storeText`: STORE_TEXT; false keeps only each text's hash.
+    public init(database: any SQLDatabase, storeText: Bool = true) {
         self.database = database
+        self.storeText = storeText
     }
 
     public func insert(_ records: [PredictionRecord]) async throws {
@@ -20,7 +25,8 @@ public struct SQLPredictionRepository: PredictionRepository {
                 [
                     SQLBind(record.id.uuidString.lowercased()),
                     SQLBind(record.createdAt.timeIntervalSince1970),
-                    SQLBind(record.text),
+                    SQLBind(storeText ? record.text : nil),
+                    SQLBind(record.text.map(TextHash.sha256Hex)),
                     SQLBind(record.source),
                     SQLBind(record.sentiment.rawValue),
                     SQLBind(record.confidence),
@@ -31,7 +37,7 @@ public struct SQLPredictionRepository: PredictionRepository {
                 ]
             }
             try await database.insert(into: "predictions")
-                .columns("id", "created_at", "text", "source", "sentiment", "confidence", "scores", "model",
+                .columns("id", "created_at", "text", "text_hash", "source", "sentiment", "confidence", "scores", "model",
                          "fallback_used", "latency_ms")
                 .rows(rows)
                 .ignoringConflicts(with: "id")

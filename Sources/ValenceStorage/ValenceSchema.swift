@@ -22,6 +22,7 @@ public enum ValenceSchema {
             try await db.raw("CREATE INDEX predictions_created_at ON predictions (created_at)").run()
             try await db.raw("CREATE INDEX predictions_model_created_at ON predictions (model, created_at)").run()
         },
+        Migration(version: 2, name: "text hash and query indexes", apply: TextHashMigration.apply),
         alertTables,
     ]
 }

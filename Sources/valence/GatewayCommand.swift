@@ -14,7 +14,7 @@ struct GatewayCommand: AsyncParsableCommand {
     @Option(help: "Port to listen on (0: any free port; the address is printed on stdout).") var port = 8080
     @Option(name: .customLong("data-dir"), help: "Folder for the database (default ~/.valence).")
     var dataDirectory: String?
-    @Option(name: .customLong("database-url"), help: "sqlite:PATH (default: DATA_DIR/valence.sqlite). Overrides DATABASE_URL.")
+    @Option(name: .customLong("database-url"), help: "postgres://USER:PASSWORD@HOST:PORT/DB or sqlite:PATH (default: POSTGRES_* variables, else DATA_DIR/valence.sqlite). Overrides DATABASE_URL.")
     var databaseURL: String?
     @Option(name: .customLong("model-service-url"),
             help: "Model service base URL(s), comma-separated replicas. Overrides MODEL_SERVICE_URL (default http://127.0.0.1:8081).")

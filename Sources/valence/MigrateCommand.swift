@@ -7,7 +7,7 @@ struct MigrateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "migrate", abstract: "Apply pending database migrations.")
 
     @Option(name: .customLong("data-dir"), help: "Folder of the embedded database (default ~/.valence).") var dataDirectory: String?
-    @Option(name: .customLong("database-url"), help: "sqlite:PATH. Overrides DATABASE_URL.") var databaseURL: String?
+    @Option(name: .customLong("database-url"), help: "postgres://USER:PASSWORD@HOST:PORT/DB or sqlite:PATH. Overrides DATABASE_URL.") var databaseURL: String?
 
     func run() async throws {
         let logger = makeProcessLogger()
@@ -16,10 +16,10 @@ struct MigrateCommand: AsyncParsableCommand {
             try configuration.apply(environment: ProcessInfo.processInfo.environment)
             if let dataDirectory { configuration.dataDirectory = URL(fileURLWithPath: dataDirectory) }
             if let databaseURL { configuration.databaseURL = databaseURL }
-            guard case .sqlite(let path) = try DatabaseLocation.parse(configuration.databaseURL, dataDirectory: configuration.dataDirectory) else { return }
-            let database = try await SQLiteDatabaseService.open(path: path, logger: logger)
+            let location = try configuration.databaseConfiguration()
+            let database = try await location.open(logger: logger)
             try await database.close()
-            print("database at \(path) is up to date")
+            print("database \(location) is up to date")
         } catch let error as ConfigurationError {
             throw fail(error.description)
         }

@@ -15,7 +15,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Port to listen on.") var port = 8080
     @Option(name: .customLong("data-dir"), help: "Folder for the database and the model cache (default ~/.valence).")
     var dataDirectory: String?
-    @Option(name: .customLong("database-url"), help: "sqlite:PATH (default: DATA_DIR/valence.sqlite). Overrides DATABASE_URL.")
+    @Option(name: .customLong("database-url"), help: "postgres://USER:PASSWORD@HOST:PORT/DB or sqlite:PATH (default: POSTGRES_* variables, else DATA_DIR/valence.sqlite). Overrides DATABASE_URL.")
     var databaseURL: String?
     @Option(name: .customLong("model-dir"), help: "A HuggingFace-layout classifier folder to serve under its folder name (repeatable).")
     var modelDirectories: [String] = []

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ValenceApp
+import ValenceDatabase
 
 @Suite("Configuration")
 struct ConfigurationTests {
@@ -11,12 +12,16 @@ struct ConfigurationTests {
         ("relative.db", "relative.db"),
     ])
     func databaseLocation(url: String?, path: String) throws {
-        #expect(try DatabaseLocation.parse(url, dataDirectory: dataDirectory) == .sqlite(path: path))
+        var configuration = ServeConfiguration(dataDirectory: dataDirectory)
+        configuration.databaseURL = url
+        #expect(try configuration.databaseConfiguration() == .sqlite(path: path))
     }
 
-    @Test("unsupported database URLs are explained", arguments: ["postgres://u@h/db", "mysql://x", "sqlite:"])
+    @Test("unusable database URLs are explained", arguments: ["postgres://u@h/db", "mysql://x", "sqlite:"])
     func unsupported(url: String) {
-        #expect(throws: ConfigurationError.self) { try DatabaseLocation.parse(url, dataDirectory: dataDirectory) }
+        var configuration = ServeConfiguration(dataDirectory: dataDirectory)
+        configuration.databaseURL = url
+        #expect(throws: ConfigurationError.self) { try configuration.databaseConfiguration() }
     }
 
     @Test("environment variables apply; bad booleans are rejected")

@@ -96,29 +96,22 @@ struct PredictionServiceTests {
         }
     }
 
-    @Test("STORE_TEXT=false keeps no text")
-    func noText() async throws {
-        let sink = CollectingSink()
-        let provider = ScriptedProvider { _ in .ready(ScriptedModel(key: "scripted", fails: false)) }
-        let service = PredictionService(provider: provider, sink: sink, storeText: false, logger: logger)
-        _ = try await service.predict(["secret"], model: nil)
-        #expect(sink.records.first?.text == nil)
-    }
-
-    @Test("the built-in provider knows the catalog and its aliases")
-    func builtinProvider() async throws {
-        let provider = BuiltinModelProvider(defaultModelKey: "distilbert-sentiment")
-        guard case .unavailable(let key, _) = try await provider.resolve("distilbert") else {
-            Issue.record("distilbert should resolve to an unavailable catalog model")
-            return
+    @Test("a model that declines (not ready, overloaded) is answered by VADER without counting against the breaker")
+    func declined() async throws {
+        struct DecliningModel: SentimentModel {
+            let key = "declining"
+            func classify(_ texts: [String]) async throws -> [Classification] {
+                throw ModelDeclined(reason: "model 'declining' is loading")
+            }
         }
-        #expect(key == "distilbert-sentiment")
-        guard case .ready(let model) = try await provider.resolve("vader") else {
-            Issue.record("vader should be ready")
-            return
-        }
-        #expect(model.key == "vader")
-        await #expect(throws: ValenceError.unknownModel("gpt")) { try await provider.resolve("gpt") }
+        let breaker = CircuitBreaker(configuration: CircuitBreakerConfiguration(maxFailures: 1))
+        let tracker = FallbackTracker()
+        let service = PredictionService(provider: ScriptedProvider { _ in .ready(DecliningModel()) }, breaker: breaker,
+                                        sink: DiscardingPredictionSink(), tracker: tracker, logger: logger)
+        for _ in 0..<3 { #expect(try await service.predict(["x"], model: nil).fallbackUsed) }
+        #expect(breaker.status.state == .closed)
+        #expect(breaker.status.failuresInWindow == 0)
+        #expect(tracker.snapshot.reasons["declining"] == "model 'declining' is loading")
     }
 
     @Test("failures open the breaker; then the model is not called and VADER answers; a probe closes it")
@@ -145,7 +138,8 @@ struct PredictionServiceTests {
 
     @Test("VADER requested by name is answered directly, never counted as a fallback")
     func vaderDirect() async throws {
-        let service = PredictionService(provider: BuiltinModelProvider(defaultModelKey: "vader"), sink: DiscardingPredictionSink(), logger: logger)
+        let provider = ScriptedProvider { _ in .ready(VaderSentimentModel()) }
+        let service = PredictionService(provider: provider, sink: DiscardingPredictionSink(), logger: logger)
         let outcome = try await service.predict(["great"], model: "vader")
         #expect(outcome.fallbackUsed == false)
         #expect(outcome.modelUsed == "vader")

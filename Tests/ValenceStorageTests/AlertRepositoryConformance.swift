@@ -138,10 +138,10 @@ enum AlertRepositoryConformance {
     }
 }
 
-@Suite("Alert repository (SQLite)")
-struct AlertRepositorySQLiteTests {
-    @Test("alert repository conformance", arguments: AlertRepositoryConformance.checks)
-    func conformance(_ check: ConformanceCheck) async throws {
-        try await TestDatabases.withSQLite(check.run)
+@Suite("Alert repository conformance")
+struct AlertRepositoryTests {
+    @Test("conformance", arguments: TestDatabase.available, AlertRepositoryConformance.checks)
+    func conformance(_ target: TestDatabase, _ check: ConformanceCheck) async throws {
+        try await target.withDatabase(check.run)
     }
 }

@@ -58,11 +58,11 @@ enum BreakerEventRepositoryConformance {
     }
 }
 
-@Suite("Breaker event repository (SQLite)")
-struct BreakerEventRepositorySQLiteTests {
-    @Test("breaker event repository conformance", arguments: BreakerEventRepositoryConformance.checks)
-    func conformance(_ check: ConformanceCheck) async throws {
-        try await TestDatabases.withSQLite(check.run)
+@Suite("Breaker event repository conformance")
+struct BreakerEventRepositoryTests {
+    @Test("conformance", arguments: TestDatabase.available, BreakerEventRepositoryConformance.checks)
+    func conformance(_ target: TestDatabase, _ check: ConformanceCheck) async throws {
+        try await target.withDatabase(check.run)
     }
 }
 
@@ -70,7 +70,7 @@ struct BreakerEventRepositorySQLiteTests {
 struct AlertSchemaTests {
     @Test("migration 3 is applied and recorded")
     func migrationRecorded() async throws {
-        try await TestDatabases.withSQLite { database in
+        try await TestDatabase.sqlite.withDatabase { database in
             let versions = try await database.raw("SELECT version FROM schema_migrations ORDER BY version").all()
                 .map { try $0.decode(column: "version", as: Int.self) }
             #expect(versions.contains(3))

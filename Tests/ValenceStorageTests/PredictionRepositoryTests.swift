@@ -23,19 +23,19 @@ enum Fixtures {
     ]
 }
 
-@Suite("Prediction repository (SQLite)")
+@Suite("Prediction repository conformance (SQLite, PostgreSQL)")
 struct PredictionRepositoryTests {
-    @Test("migrations are applied once and recorded")
-    func migrationsIdempotent() async throws {
-        try await TestDatabases.withSQLite { database in
-            let again = try await Migrator().run(on: database, logger: TestDatabases.logger)
+    @Test("migrations are applied once and recorded", arguments: TestDatabase.available)
+    func migrationsIdempotent(on target: TestDatabase) async throws {
+        try await target.withDatabase { database in
+            let again = try await Migrator().run(on: database, logger: TestDatabase.logger)
             #expect(again.isEmpty)
         }
     }
 
-    @Test("summary totals, distribution, model usage, latency")
-    func summary() async throws {
-        try await TestDatabases.withSQLite { database in
+    @Test("summary totals, distribution, model usage, latency", arguments: TestDatabase.available)
+    func summary(on target: TestDatabase) async throws {
+        try await target.withDatabase { database in
             let repository = SQLPredictionRepository(database: database)
             #expect(try await repository.summary() == AnalyticsSummary())
             try await repository.insert(Fixtures.records)
@@ -49,9 +49,9 @@ struct PredictionRepositoryTests {
         }
     }
 
-    @Test("a re-sent insert of the same id is a no-op")
-    func idempotentInsert() async throws {
-        try await TestDatabases.withSQLite { database in
+    @Test("a re-sent insert of the same id is a no-op", arguments: TestDatabase.available)
+    func idempotentInsert(on target: TestDatabase) async throws {
+        try await target.withDatabase { database in
             let repository = SQLPredictionRepository(database: database)
             try await repository.insert(Fixtures.records)
             try await repository.insert(Fixtures.records + [Fixtures.records[0]])
@@ -59,9 +59,9 @@ struct PredictionRepositoryTests {
         }
     }
 
-    @Test("large batches are split under the bind limit")
-    func largeBatch() async throws {
-        try await TestDatabases.withSQLite { database in
+    @Test("large batches are split under the bind limit", arguments: TestDatabase.available)
+    func largeBatch(on target: TestDatabase) async throws {
+        try await target.withDatabase { database in
             let repository = SQLPredictionRepository(database: database)
             let many = (0..<2_500).map { Fixtures.record($0 + 100, sentiment: .neutral, model: "vader") }
             try await repository.insert(many)
@@ -69,9 +69,9 @@ struct PredictionRepositoryTests {
         }
     }
 
-    @Test("texts and scores are stored as given")
-    func storedColumns() async throws {
-        try await TestDatabases.withSQLite { database in
+    @Test("texts and scores are stored as given", arguments: TestDatabase.available)
+    func storedColumns(on target: TestDatabase) async throws {
+        try await target.withDatabase { database in
             let repository = SQLPredictionRepository(database: database)
             var record = Fixtures.records[0]
             record.text = "emoji 😀 and 'quotes'"

@@ -25,7 +25,7 @@ public final class SQLiteDatabaseService: Service {
             for pragma in ["PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA busy_timeout=5000"] {
                 try await service.database.raw(SQLQueryString(pragma)).run()
             }
-            try await Migrator().run(on: service.database, logger: logger)
+            try await ExclusiveMigrator().run(on: service.database, logger: logger)
         } catch {
             try? await connection.close()
             throw error

@@ -4,6 +4,7 @@
 #   eval "$(scripts/ci-postgres.sh start)"                      # installs PostgreSQL if absent, starts it
 #   trap 'scripts/ci-postgres.sh stop "$VALENCE_TEST_POSTGRES_DIR"' EXIT
 #   swift test                                                  # reads VALENCE_TEST_POSTGRES_URL
+#   scripts/ci-postgres.sh down DIR / up DIR                    # stop / restart the server, data kept (fault tests)
 #
 # `start` initialises a cluster in a new temporary folder owned by `postgres`, listens on 127.0.0.1 on a free
 # port (fsync off: the data is disposable), creates a role with a random password and a database it owns, and
@@ -46,8 +47,8 @@ start() {
     for _ in $(seq 1 20); do
         port=$(( 20000 + RANDOM % 40000 ))
         port_in_use "$port" && continue
-        if as_postgres "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 30 start \
-            -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off" >&2; then
+        echo "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off" >"$dir/options"
+        if as_postgres "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 30 start -o "$(cat "$dir/options")" >&2; then
             started=yes
             break
         fi
@@ -65,11 +66,26 @@ SQL
     log "PostgreSQL $("$bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port (stop: $0 stop $dir)"
     echo "export VALENCE_TEST_POSTGRES_URL='postgres://valence_test:$password@127.0.0.1:$port/valence_test?sslmode=disable'"
     echo "export VALENCE_TEST_POSTGRES_DIR='$dir'"
+    echo "export VALENCE_TEST_POSTGRES_CONTROL='$(cd "$(dirname "$0")" && pwd)/$(basename "$0")'"
+}
+
+check_dir() {
+    [[ -n "$1" && -d "$1/data" && "$1" == /tmp/valence-postgres.* ]] || { log "usage: $0 stop|down|up /tmp/valence-postgres.XXXXXX"; exit 1; }
+}
+
+down() {
+    check_dir "${1:-}"
+    runuser -u postgres -- "$(find_bin)/pg_ctl" -D "$1/data" -m fast -w stop >&2
+}
+
+up() {
+    check_dir "${1:-}"
+    runuser -u postgres -- "$(find_bin)/pg_ctl" -D "$1/data" -l "$1/server.log" -w -t 30 start -o "$(cat "$1/options")" >&2
 }
 
 stop() {
     local dir=${1:-}
-    [[ -n "$dir" && -d "$dir/data" && "$dir" == /tmp/valence-postgres.* ]] || { log "usage: $0 stop /tmp/valence-postgres.XXXXXX"; exit 1; }
+    check_dir "$dir"
     local bin
     bin=$(find_bin) || true
     if [[ -n "$bin" && -f "$dir/data/postmaster.pid" ]]; then
@@ -82,5 +98,7 @@ stop() {
 case "${1:-}" in
     start) start ;;
     stop) stop "${2:-}" ;;
-    *) echo "usage: $0 start | stop DIR" >&2; exit 2 ;;
+    down) down "${2:-}" ;;
+    up) up "${2:-}" ;;
+    *) echo "usage: $0 start | stop DIR | down DIR | up DIR" >&2; exit 2 ;;
 esac

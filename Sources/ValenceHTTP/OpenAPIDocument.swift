@@ -41,9 +41,17 @@ enum OpenAPIDocument {
         "/analytics": {
           "get": {
             "operationId": "analytics",
-            "summary": "Totals, sentiment distribution (percent), model usage (percent) and mean latency of stored predictions",
+            "summary": "Totals, sentiment distribution (percent), model usage (percent), latency (mean, p50, p95) of stored predictions; with bucket a trend, with from and to the change against the previous period",
+            "parameters": [
+              {"name": "from", "in": "query", "description": "ISO-8601 time or epoch seconds (inclusive)", "schema": {"type": "string"}},
+              {"name": "to", "in": "query", "description": "ISO-8601 time or epoch seconds (exclusive)", "schema": {"type": "string"}},
+              {"name": "source", "in": "query", "schema": {"type": "string"}},
+              {"name": "model", "in": "query", "schema": {"type": "string"}},
+              {"name": "bucket", "in": "query", "schema": {"type": "string", "enum": ["minute", "hour", "day", "week"]}}
+            ],
             "responses": {
               "200": {"description": "Analytics", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Analytics"}}}},
+              "422": {"$ref": "#/components/responses/Error"},
               "503": {"$ref": "#/components/responses/Error"}
             }
           }

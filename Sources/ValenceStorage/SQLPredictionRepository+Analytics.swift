@@ -3,7 +3,7 @@ import SQLKit
 
 /// Analytics in SQL, identical on SQLite and PostgreSQL: the aggregates are counts, AVG/MAX and nearest-rank
 /// percentiles; percents and means are derived from the counts, so both databases give the same numbers.
-extension SQLPredictionRepository: AnalyticsRepository {
+extension SQLPredictionRepository {
     public func analytics(_ query: AnalyticsQuery) async throws -> AnalyticsReport {
         let filter = AnalyticsFilter(query: query).whereClause
         var report = AnalyticsReport()

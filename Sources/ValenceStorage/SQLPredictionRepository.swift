@@ -46,36 +46,7 @@ public struct SQLPredictionRepository: PredictionRepository {
         }
     }
 
-    public func summary() async throws -> AnalyticsSummary {
-        var summary = AnalyticsSummary()
-        if let totals = try await database.raw("""
-            SELECT COUNT(*) AS total, AVG(latency_ms) AS latency, MAX(created_at) AS newest,
-                   SUM(CASE WHEN fallback_used THEN 1 ELSE 0 END) AS fallbacks
-            FROM predictions
-            """).first() {
-            summary.totalPredictions = try totals.decode(column: "total", as: Int.self)
-            summary.averageLatencyMs = try totals.decode(column: "latency", as: Double?.self) ?? 0
-            summary.fallbackAnswers = try totals.decode(column: "fallbacks", as: Int?.self) ?? 0
-            summary.lastPredictionAt = try totals.decode(column: "newest", as: Double?.self)
-                .map(Date.init(timeIntervalSince1970:))
-        }
-        summary.sentimentCounts = try await counts(groupedBy: "sentiment")
-        summary.modelCounts = try await counts(groupedBy: "model")
-        return summary
-    }
-
     public func count() async throws -> Int {
         try await database.raw("SELECT COUNT(*) AS n FROM predictions").first()?.decode(column: "n", as: Int.self) ?? 0
-    }
-
-    private func counts(groupedBy column: String) async throws -> [String: Int] {
-        let rows = try await database.raw("""
-            SELECT \(ident: column) AS \(ident: "key"), COUNT(*) AS n FROM predictions GROUP BY \(ident: column)
-            """).all()
-        var counts: [String: Int] = [:]
-        for row in rows {
-            counts[try row.decode(column: "key", as: String.self)] = try row.decode(column: "n", as: Int.self)
-        }
-        return counts
     }
 }

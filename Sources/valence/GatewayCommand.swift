@@ -21,6 +21,7 @@ struct GatewayCommand: AsyncParsableCommand {
     var modelServiceURL: String?
 
     func run() async throws {
+        exitWithParentIfAsked()
         let logger = makeProcessLogger()
         var configuration = ServeConfiguration()
         do {

@@ -20,6 +20,7 @@ struct ModelServiceCommand: AsyncParsableCommand {
     var defaultModel: String?
 
     func run() async throws {
+        exitWithParentIfAsked()
         let logger = makeProcessLogger()
         var configuration = ServeConfiguration()
         do {

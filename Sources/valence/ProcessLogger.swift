@@ -21,3 +21,15 @@ func fail(_ message: String) -> ExitCode {
 func printError(_ line: String) {
     FileHandle.standardError.write(Data((line + "\n").utf8))
 }
+
+/// With VALENCE_EXIT_WITH_PARENT=1 (set by the multi-process tests) the process exits when its parent dies, so
+/// that a crashed or killed test run leaves no servers behind.
+func exitWithParentIfAsked() {
+    guard ProcessInfo.processInfo.environment["VALENCE_EXIT_WITH_PARENT"] == "1" else { return }
+    let parent = getppid()
+    let watcher = Thread {
+        while getppid() == parent { Thread.sleep(forTimeInterval: 0.5) }
+        exit(3)
+    }
+    watcher.start()
+}

@@ -23,6 +23,7 @@ struct ServeCommand: AsyncParsableCommand {
     var defaultModel: String?
 
     func run() async throws {
+        exitWithParentIfAsked()
         let logger = makeProcessLogger()
         var configuration = ServeConfiguration()
         do {

@@ -6,6 +6,38 @@ import ValenceTestSupport
 
 @Suite("Gateway API: status, analytics, failsafe, docs")
 struct StatusAPITests {
+    @Test("/analytics with from, to and bucket adds a trend and the change against the previous period")
+    func analyticsTrend() async throws {
+        try await withServeApp { client in
+            try await post(client, "/predict/batch", #"{"texts": ["I love it", "awful", "fine", "great!"], "model": "vader"}"#) { _ in }
+            let now = Date().timeIntervalSince1970
+            let uri = "/analytics?bucket=minute&from=\(Int(now) - 3_600)&to=\(Int(now) + 60)&model=vader"
+            var body: [String: Any] = [:]
+            for _ in 0..<40 where (body["total_predictions"] as? Int ?? 0) < 4 {
+                try await client.execute(uri: uri, method: .get) { response in body = try json(response.body) }
+                try await Task.sleep(for: .milliseconds(50))
+            }
+            #expect(body["total_predictions"] as? Int == 4)
+            #expect(body["bucket"] as? String == "minute")
+            let trend = try #require(body["trend"] as? [[String: Any]])
+            #expect(trend.map { $0["count"] as? Int ?? 0 }.reduce(0, +) == 4)
+            let change = try #require(body["change"] as? [String: Any])
+            #expect(change["previous_total"] as? Int == 0)
+            #expect(change["total_change"] as? Int == 4)
+            let latency = try #require(body["latency_ms"] as? [String: Any])
+            #expect(latency["p50"] != nil && latency["p95"] != nil)
+            try await client.execute(uri: "/analytics?model=nope", method: .get) { response in
+                let total = try json(response.body)["total_predictions"] as? Int
+                #expect(total == 0)
+            }
+            for bad in ["bucket=year", "from=yesterday", "from=20&to=10"] {
+                try await client.execute(uri: "/analytics?\(bad)", method: .get) { response in
+                    #expect(response.status == .unprocessableContent, "\(bad)")
+                }
+            }
+        }
+    }
+
     @Test("a prediction shows in /analytics within a second")
     func analyticsCountsPredictions() async throws {
         try await withServeApp { client in

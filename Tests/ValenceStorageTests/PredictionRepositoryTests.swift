@@ -33,13 +33,13 @@ struct PredictionRepositoryTests {
         }
     }
 
-    @Test("summary totals, distribution, model usage, latency", arguments: TestDatabase.available)
+    @Test("analytics over everything: totals, distribution, model usage, latency", arguments: TestDatabase.available)
     func summary(on target: TestDatabase) async throws {
         try await target.withDatabase { database in
             let repository = SQLPredictionRepository(database: database)
-            #expect(try await repository.summary() == AnalyticsSummary())
+            #expect(try await repository.analytics(AnalyticsQuery()).totalPredictions == 0)
             try await repository.insert(Fixtures.records)
-            let summary = try await repository.summary()
+            let summary = try await repository.analytics(AnalyticsQuery())
             #expect(summary.totalPredictions == 4)
             #expect(summary.sentimentCounts == ["positive": 2, "negative": 1, "neutral": 1])
             #expect(summary.modelCounts == ["vader": 3, "distilbert-sentiment": 1])

@@ -23,7 +23,7 @@ final class FlakyRepository: PredictionRepository {
             $0.stored.append(contentsOf: records.filter { !known.contains($0.id) })
         }
     }
-    func summary() async throws -> AnalyticsSummary { AnalyticsSummary(totalPredictions: stored.count) }
+    func analytics(_ query: AnalyticsQuery) async throws -> AnalyticsReport { AnalyticsReport(totalPredictions: stored.count) }
     func count() async throws -> Int { stored.count }
 }
 

@@ -34,6 +34,7 @@ public final class ValenceProcess: @unchecked Sendable {
         process.arguments = arguments
         var merged = ProcessInfo.processInfo.environment
         merged["LOG_LEVEL"] = merged["LOG_LEVEL"] ?? "warning"
+        merged["VALENCE_EXIT_WITH_PARENT"] = "1"
         merged.merge(environment) { $1 }
         process.environment = merged
         process.standardOutput = try FileHandle(forWritingTo: stdoutURL)

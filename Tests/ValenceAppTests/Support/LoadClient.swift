@@ -15,6 +15,8 @@ struct LoadClient: Sendable {
         var fallback = 0
         var transformer = 0
         var fallbackModels: Set<String> = []
+        /// The `request_id` of every answered request.
+        var requestIDs: [String] = []
         var errors: [String] = []
 
         mutating func merge(_ other: Report) {
@@ -23,6 +25,7 @@ struct LoadClient: Sendable {
             fallback += other.fallback
             transformer += other.transformer
             fallbackModels.formUnion(other.fallbackModels)
+            requestIDs += other.requestIDs
             errors += other.errors
         }
 
@@ -32,7 +35,9 @@ struct LoadClient: Sendable {
     }
 
     /// `clients` concurrent loops of POST /predict for `duration` (at most 2,000 requests each), while `during` runs.
-    func run(clients: Int, for duration: Duration, during: @escaping @Sendable () async throws -> Void) async throws -> Report {
+    func run(clients: Int, for duration: Duration,
+             text: @escaping @Sendable (Int) -> String = { "this is a lovely day #\($0)" },
+             during: @escaping @Sendable () async throws -> Void) async throws -> Report {
         let deadline = ContinuousClock.now + duration
         return try await withThrowingTaskGroup(of: Report.self) { group in
             group.addTask {
@@ -40,7 +45,7 @@ struct LoadClient: Sendable {
                 return Report()
             }
             for client in 0..<clients {
-                group.addTask { await loop(client: client, until: deadline) }
+                group.addTask { await loop(client: client, until: deadline, text: text) }
             }
             var total = Report()
             for try await report in group { total.merge(report) }
@@ -48,12 +53,14 @@ struct LoadClient: Sendable {
         }
     }
 
-    private func loop(client: Int, until deadline: ContinuousClock.Instant) async -> Report {
+    private func loop(client: Int, until deadline: ContinuousClock.Instant,
+                      text: @Sendable (Int) -> String) async -> Report {
         var report = Report()
         while ContinuousClock.now < deadline, report.sent < 2_000 {
             report.sent += 1
-            switch await predictOnce("client \(client) says this is a lovely day #\(report.sent)") {
+            switch await predictOnce(text(client * 100_000 + report.sent)) {
             case .success(let answer):
+                if let id = answer["request_id"] as? String { report.requestIDs.append(id) }
                 if answer["fallback_used"] as? Bool == true {
                     report.fallback += 1
                     report.fallbackModels.insert(answer["model_used"] as? String ?? "?")

@@ -95,6 +95,21 @@ public struct ServeConfiguration: Sendable {
         if let value = environment["FAILSAFE_CIRCUIT_BREAKER_TIMEOUT"] {
             breaker.openTimeout = .seconds(try Self.positiveInteger(value, name: "FAILSAFE_CIRCUIT_BREAKER_TIMEOUT"))
         }
+        if let value = environment["BATCH_MAX_TOKENS"] {
+            batching.maxBatchTokens = try Self.positiveInteger(value, name: "BATCH_MAX_TOKENS")
+        }
+        if let value = environment["BATCH_MAX_SIZE"] {
+            batching.maxBatchSize = try Self.positiveInteger(value, name: "BATCH_MAX_SIZE")
+        }
+        if let value = environment["BATCH_MAX_WAIT_MS"] {
+            batching.maxWait = .milliseconds(try Self.positiveInteger(value, name: "BATCH_MAX_WAIT_MS"))
+        }
+        if let value = environment["BATCH_QUEUE_CAPACITY"] {
+            batching.queueCapacity = try Self.positiveInteger(value, name: "BATCH_QUEUE_CAPACITY")
+        }
+        if let value = environment["BATCH_TIMEOUT_SECONDS"] {
+            batching.requestTimeout = .seconds(try Self.positiveInteger(value, name: "BATCH_TIMEOUT_SECONDS"))
+        }
         if let value = environment["ALERT_INTERVAL_SECONDS"] {
             alertInterval = .seconds(try Self.positiveInteger(value, name: "ALERT_INTERVAL_SECONDS"))
         }

@@ -17,3 +17,19 @@ public enum ValenceError: Error, Equatable, Sendable {
     /// The caller lacks the API key a management endpoint requires.
     case unauthorized
 }
+
+extension ValenceError: CustomStringConvertible {
+    public var description: String {
+        switch self {
+        case .invalidInput(let message), .malformedRequest(let message), .notFound(let message),
+             .tooLarge(let message), .notReady(let message):
+            message
+        case .unknownModel(let key):
+            "no model is known by the key '\(key)' (see `valence models list`)"
+        case .overloaded(let seconds):
+            "the service is overloaded; retry after \(seconds) s"
+        case .unauthorized:
+            "a valid API key is required"
+        }
+    }
+}

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ValenceTestSupport
 @testable import ValenceModels
 
 @Suite("Hub model store against a fake hub")

@@ -1,27 +1,18 @@
 import Foundation
 import Logging
+import ValenceTestSupport
 @testable import ValenceModels
-
-/// A fresh folder under the system temporary directory, deleted after `body`.
-@discardableResult
-func withTemporaryDirectory<Result>(_ body: (URL) async throws -> Result) async throws -> Result {
-    let folder = FileManager.default.temporaryDirectory
-        .appendingPathComponent("valence-hub-tests-\(UUID().uuidString)", isDirectory: true)
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: folder) }
-    return try await body(folder)
-}
 
 /// A store on `hub` caching under `root`, shut down after `body` whether it throws or not.
 @discardableResult
 func withStore<Result>(
     hub: FakeHub, root: URL, token: String? = nil, offline: Bool = false,
-    readTimeout: Duration = .seconds(5),
+    readTimeout: Duration = .seconds(30),
     _ body: (HubModelStore) async throws -> Result
 ) async throws -> Result {
     let configuration = try HubConfiguration(
         endpoint: hub.endpoint, token: token, offline: offline,
-        cacheRoot: root, connectTimeout: .seconds(2), readTimeout: readTimeout)
+        cacheRoot: root, connectTimeout: .seconds(10), readTimeout: readTimeout)
     let store = HubModelStore(configuration: configuration, logger: Logger(label: "valence.tests.hub", factory: { _ in SwiftLogNoOpLogHandler() }))
     do {
         let result = try await body(store)

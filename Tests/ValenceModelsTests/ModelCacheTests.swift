@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ValenceTestSupport
 @testable import ValenceModels
 
 @Suite("Model cache listing and removal")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ValenceTestSupport
 @testable import ValenceModels
 
 @Suite("Names and paths never escape the model cache")

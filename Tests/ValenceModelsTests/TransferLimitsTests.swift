@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ValenceTestSupport
 @testable import ValenceModels
 
 @Suite("Timeouts and concurrent pulls")
@@ -35,10 +36,10 @@ struct TransferLimitsTests {
             hub.add(model)
             hub.state.withLockedValue { $0.stallNextTransfer["model.safetensors"] = 10_000 }
             try await withTemporaryDirectory { root in
-                try await withStore(hub: hub, root: root, readTimeout: .seconds(2)) { store in
+                try await withStore(hub: hub, root: root, readTimeout: .seconds(10)) { store in
                     async let first: URL = store.download(repository: model.repository, revision: "main") { _ in }
                     var waited = 0
-                    while !hub.requests.contains(where: { $0.path.hasSuffix("/model.safetensors") }), waited < 200 {
+                    while !hub.requests.contains(where: { $0.path.hasSuffix("/model.safetensors") }), waited < 1_000 {
                         try await Task.sleep(for: .milliseconds(10))
                         waited += 1
                     }

@@ -11,6 +11,7 @@ extension Logger {
 }
 
 /// A fresh temporary folder, removed after `body`.
+@discardableResult
 public func withTemporaryDirectory<T>(_ body: (URL) async throws -> T) async throws -> T {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("valence-test-\(UUID().uuidString)", isDirectory: true)
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)

@@ -6,40 +6,40 @@ import NIOPosix
 
 /// A HuggingFace-like hub on 127.0.0.1 (ephemeral port) serving `FakeRepository`s through the tree and
 /// resolve endpoints, with knobs to cut a transfer, ignore ranges and redirect downloads elsewhere.
-final class FakeHub: Sendable {
-    struct State: Sendable {
-        var repositories: [String: FakeRepository] = [:]
+public final class FakeHub: Sendable {
+    public struct State: Sendable {
+        public var repositories: [String: FakeRepository] = [:]
         /// The next transfer of a file sends this many body bytes, then closes the connection.
-        var cutNextTransfer: [String: Int] = [:]
+        public var cutNextTransfer: [String: Int] = [:]
         /// The next transfer of a file sends this many body bytes, then stays silent for `stallDuration`.
-        var stallNextTransfer: [String: Int] = [:]
-        var ignoresRange = false
+        public var stallNextTransfer: [String: Int] = [:]
+        public var ignoresRange = false
         /// Downloads of these files are redirected to the given base URL (same path).
-        var redirects: [String: String] = [:]
-        var requests: [RecordedRequest] = []
+        public var redirects: [String: String] = [:]
+        public var requests: [RecordedRequest] = []
     }
 
     /// How long a stalled transfer stays silent before its connection is closed.
-    static let stallDuration: Duration = .seconds(5)
+    public static let stallDuration: Duration = .seconds(20)
 
-    let port: Int
-    let state = NIOLockedValueBox(State())
+    public let port: Int
+    public let state = NIOLockedValueBox(State())
 
     private init(port: Int) {
         self.port = port
     }
 
-    var endpoint: URL { URL(string: "http://127.0.0.1:\(port)")! }
+    public var endpoint: URL { URL(string: "http://127.0.0.1:\(port)")! }
 
-    func add(_ repository: FakeRepository) {
+    public func add(_ repository: FakeRepository) {
         state.withLockedValue { $0.repositories["\(repository.repository)@\(repository.revision)"] = repository }
     }
 
-    var requests: [RecordedRequest] { state.withLockedValue { $0.requests } }
+    public var requests: [RecordedRequest] { state.withLockedValue { $0.requests } }
 
     /// Runs `body` with a started hub and stops it (and its connections) afterwards.
     @discardableResult
-    static func withRunning<Result: Sendable>(_ body: (FakeHub) async throws -> Result) async throws -> Result {
+    public static func withRunning<Result: Sendable>(_ body: (FakeHub) async throws -> Result) async throws -> Result {
         let server = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .bind(host: "127.0.0.1", port: 0) { channel in

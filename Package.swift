@@ -97,6 +97,28 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(
+            name: "ValenceSources",
+            dependencies: [
+                "ValenceCore",
+                "ValenceStorage",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "ValenceJobs",
+            dependencies: [
+                "ValenceCore",
+                "ValenceStorage",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
             name: "ValenceHTTP",
             dependencies: [
                 "ValenceCore",
@@ -112,6 +134,8 @@ let package = Package(
             name: "ValenceApp",
             dependencies: [
                 "ValenceAlerts",
+                "ValenceJobs",
+                "ValenceSources",
                 "ValenceDatabase",
                 "ValenceCore",
                 "ValenceModels",
@@ -135,6 +159,7 @@ let package = Package(
                 "ValenceLexicon",
                 "ValenceTokenizers",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
             swiftSettings: strict
         ),
@@ -192,12 +217,48 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // TestDatabase and ConformanceCheck, shared by every test target that runs on SQLite and PostgreSQL.
+        .target(
+            name: "ValenceDatabaseTestSupport",
+            dependencies: [
+                "ValenceStorage", "ValenceTestSupport",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "SQLiteKit", package: "sqlite-kit"),
+                .product(name: "PostgresKit", package: "postgres-kit"),
+            ],
+            path: "Tests/ValenceDatabaseTestSupport",
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "ValenceStorageTests",
             dependencies: [
-                "ValenceStorage", "ValenceResilience", "ValenceTestSupport",
+                "ValenceStorage", "ValenceResilience", "ValenceCore", "ValenceTestSupport", "ValenceDatabaseTestSupport",
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "PostgresKit", package: "postgres-kit"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "ValenceJobsTests",
+            dependencies: [
+                "ValenceJobs", "ValenceStorage", "ValenceCore", "ValenceTestSupport", "ValenceDatabaseTestSupport",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "ValenceSourcesTests",
+            dependencies: [
+                "ValenceSources", "ValenceStorage", "ValenceCore", "ValenceTestSupport", "ValenceDatabaseTestSupport",
+                .product(name: "SQLiteKit", package: "sqlite-kit"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ],
             swiftSettings: strict
         ),

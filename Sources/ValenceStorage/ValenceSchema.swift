@@ -24,5 +24,7 @@ public enum ValenceSchema {
         },
         Migration(version: 2, name: "text hash and query indexes", apply: TextHashMigration.apply),
         alertTables,
+        jobTables,
+        sourceTables,
     ]
 }

@@ -42,12 +42,7 @@ struct BenchError: Error, CustomStringConvertible {
 enum BenchCorpus {
     /// Writes `records` JSONL records `{"id": i, "text": …}` cycling the corpus texts; returns the byte count.
     static func write(records: Int, cycling corpus: String, to path: String) throws -> Int {
-        guard let data = FileManager.default.contents(atPath: corpus) else { throw BenchError("cannot read corpus '\(corpus)'") }
-        let texts: [String] = try data.split(separator: UInt8(ascii: "\n")).compactMap { line in
-            let object = try JSONSerialization.jsonObject(with: Data(line)) as? [String: Any]
-            return object?["text"] as? String
-        }
-        guard !texts.isEmpty else { throw BenchError("corpus '\(corpus)' holds no texts") }
+        let texts = try self.texts(corpus)
         var output = Data()
         for index in 0..<records {
             let record: [String: Any] = ["id": index, "text": texts[index % texts.count]]
@@ -56,6 +51,17 @@ enum BenchCorpus {
         }
         try output.write(to: URL(fileURLWithPath: path))
         return output.count
+    }
+
+    /// The `text` field of every JSONL record of the corpus.
+    static func texts(_ corpus: String) throws -> [String] {
+        guard let data = FileManager.default.contents(atPath: corpus) else { throw BenchError("cannot read corpus '\(corpus)'") }
+        let texts: [String] = try data.split(separator: UInt8(ascii: "\n")).compactMap { line in
+            let object = try JSONSerialization.jsonObject(with: Data(line)) as? [String: Any]
+            return object?["text"] as? String
+        }
+        guard !texts.isEmpty else { throw BenchError("corpus '\(corpus)' holds no texts") }
+        return texts
     }
 
     /// How many records of two outputs (same order) agree on `scores.compound` within 1e-4.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ValenceDatabaseTestSupport
 
 @Suite("PostgreSQL availability")
 struct PostgresAvailabilityTests {

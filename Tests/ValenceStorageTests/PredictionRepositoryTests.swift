@@ -1,6 +1,7 @@
 import Foundation
 import SQLKit
 import Testing
+import ValenceDatabaseTestSupport
 import ValenceCore
 import ValenceStorage
 

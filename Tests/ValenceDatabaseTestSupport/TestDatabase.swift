@@ -8,23 +8,23 @@ import ValenceTestSupport
 
 /// A database the conformance suite runs on: SQLite (in memory) always, PostgreSQL when
 /// VALENCE_TEST_POSTGRES_URL names a server. Every PostgreSQL test works in a fresh schema, dropped afterwards.
-enum TestDatabase: Sendable, CustomTestStringConvertible {
+public enum TestDatabase: Sendable, CustomTestStringConvertible {
     case sqlite
     case postgres(url: String)
 
-    static let logger = Logger.quiet
+    public static let logger = Logger.quiet
 
     /// The URL of the test PostgreSQL server, if any (scripts/ci-postgres.sh prints it).
-    static var postgresURL: String? {
+    public static var postgresURL: String? {
         ProcessInfo.processInfo.environment["VALENCE_TEST_POSTGRES_URL"].flatMap { $0.isEmpty ? nil : $0 }
     }
 
     /// The databases this run covers.
-    static var available: [TestDatabase] {
+    public static var available: [TestDatabase] {
         [.sqlite] + (postgresURL.map { [.postgres(url: $0)] } ?? [])
     }
 
-    var testDescription: String {
+    public var testDescription: String {
         switch self {
         case .sqlite: "SQLite"
         case .postgres: "PostgreSQL"
@@ -32,7 +32,7 @@ enum TestDatabase: Sendable, CustomTestStringConvertible {
     }
 
     /// A fresh database migrated with `migrations`, as one session.
-    func withDatabase<T>(migrations: [Migration] = ValenceSchema.migrations,
+    public func withDatabase<T>(migrations: [Migration] = ValenceSchema.migrations,
                          _ body: (any SQLDatabase) async throws -> T) async throws -> T {
         try await withSessions(1) { sessions in
             try await ExclusiveMigrator(migrator: Migrator(migrations: migrations)).run(on: sessions[0], logger: Self.logger)
@@ -41,7 +41,7 @@ enum TestDatabase: Sendable, CustomTestStringConvertible {
     }
 
     /// `count` connections to one fresh, empty database (a temporary file for several SQLite sessions).
-    func withSessions<T>(_ count: Int, _ body: ([any SQLDatabase]) async throws -> T) async throws -> T {
+    public func withSessions<T>(_ count: Int, _ body: ([any SQLDatabase]) async throws -> T) async throws -> T {
         switch self {
         case .sqlite where count == 1:
             return try await Self.withSQLite(storage: .memory, count: 1, body)

@@ -5,61 +5,57 @@ import NIOCore
 import ServiceLifecycle
 import ValenceAlerts
 import ValenceCore
-import ValenceDatabase
 import ValenceHTTP
 import ValenceResilience
 import ValenceStorage
 
-/// The composition root of `valence serve` and `valence gateway`: picks the database and the model provider
-/// (in process, or model-service replicas over HTTP when `modelServiceURLs` is set) and returns the application
-/// with its services (database, prediction writer, replica health checks) attached.
+/// The composition root of `valence serve` and `valence gateway`: the runtime (database, models in process or
+/// model-service replicas, prediction service), alert evaluation, and for `serve` (`jobWorkers` > 0) the job worker
+/// and source poller in process, behind the gateway's routes.
 public func buildApplication(configuration: ServeConfiguration, logger: Logger) async throws -> some ApplicationProtocol {
-    let location = try configuration.databaseConfiguration()
-    let database = try await location.open(logger: logger)
-    let repository = SQLPredictionRepository(database: database.database, storeText: configuration.storeText)
-    let writer = PredictionWriter(repository: repository, capacity: configuration.writeBufferCapacity, logger: logger)
-    let breakerEvents = SQLBreakerEventRepository(database: database.database)
-    let eventWriter = BufferedWriter<BreakerEvent>(repository: breakerEvents, logger: logger)
-    let alerts = SQLAlertRepository(database: database.database)
-    let evaluation = AlertEvaluationService(
+    var runtime = try await ValenceRuntime.make(configuration: configuration, logger: logger)
+    let alerts = SQLAlertRepository(database: runtime.database.database)
+    let writer = runtime.writer
+    runtime.services.append(AlertEvaluationService(
         evaluator: AlertEvaluator(rules: configuration.alertRules),
-        signals: AlertSignalsQuery(database: database.database, rules: configuration.alertRules),
+        signals: AlertSignalsQuery(database: runtime.database.database, rules: configuration.alertRules),
         repository: alerts, droppedRecords: { writer.snapshot.dropped }, interval: configuration.alertInterval,
         logger: logger
-    )
-    let tracker = FallbackTracker()
-    let breaker = makeBreaker(configuration.breaker, scope: BreakerScope.overall, events: eventWriter, logger: logger)
-    var services: [any Service] = [database, writer, eventWriter, evaluation]
-    let provider: any ModelProvider
-    var replicas: @Sendable () -> [ModelServiceReplicaStatus] = { [] }
-    if configuration.modelServiceURLs.isEmpty {
-        let local = try LocalModels(configuration: configuration, logger: logger)
-        provider = local.registry
-        services += local.services
-    } else {
-        let gateway = try RemoteModels(configuration: configuration, overall: breaker, events: eventWriter, logger: logger)
-        provider = gateway.provider
-        replicas = { gateway.provider.replicaStatuses }
-        services += gateway.services
+    ))
+    if configuration.inProcessWorker {
+        runtime.addJobWorker(configuration, logger: logger)
+        runtime.addSourcePoller(logger: logger)
     }
+    let database = runtime.database
     let api = APIServices(
-        predictions: PredictionService(provider: provider, breaker: breaker, sink: writer, tracker: tracker, logger: logger),
-        models: provider, repository: repository, alerts: alerts, breakerEvents: breakerEvents, writer: writer, fallbackTracker: tracker, breaker: breaker,
-        pingDatabase: { try await database.ping() }, databaseDriver: location.driverName,
-        limits: configuration.limits, apiKey: configuration.apiKey, replicas: replicas
+        predictions: runtime.predictions, models: runtime.provider, repository: runtime.repository, alerts: alerts,
+        breakerEvents: runtime.breakerEvents, jobs: runtime.jobs, sources: runtime.sources, writer: writer,
+        fallbackTracker: runtime.tracker, breaker: runtime.breaker, pingDatabase: { try await database.ping() },
+        databaseDriver: runtime.location.driverName, limits: configuration.limits, apiKey: configuration.apiKey,
+        replicas: runtime.replicas
     )
     let router = buildGatewayRouter(services: api, context: BasicRequestContext.self)
     logger.info("valence \(configuration.modelServiceURLs.isEmpty ? "serve" : "gateway")", metadata: [
-        "database": "\(location)", "model.default": "\(provider.defaultModelKey)",
+        "database": "\(runtime.location)", "model.default": "\(runtime.provider.defaultModelKey)",
         "model_service.urls": "\(configuration.modelServiceURLs.joined(separator: ","))",
     ])
     return Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "valence"),
-        services: services,
+        services: runtime.services,
         onServerRunning: announceAddress,
         logger: logger
     )
+}
+
+/// The composition root of `valence worker`: the runtime plus a job worker and the source poller, no HTTP.
+public func buildWorker(configuration: ServeConfiguration, logger: Logger) async throws -> ServiceGroup {
+    var runtime = try await ValenceRuntime.make(configuration: configuration, logger: logger)
+    runtime.addJobWorker(configuration, logger: logger)
+    runtime.addSourcePoller(logger: logger)
+    logger.info("valence worker", metadata: ["database": "\(runtime.location)", "worker.id": "\(configuration.worker.workerID)"])
+    return ServiceGroup(configuration: .init(services: runtime.services.map { .init(service: $0) },
+                                             gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
 }
 
 /// A breaker that logs and stores every transition.

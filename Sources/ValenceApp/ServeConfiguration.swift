@@ -2,6 +2,7 @@ import Foundation
 import ValenceAlerts
 import ValenceDatabase
 import ValenceHTTP
+import ValenceJobs
 import ValenceModels
 import ValenceResilience
 
@@ -32,6 +33,11 @@ public struct ServeConfiguration: Sendable {
     public var writeBufferCapacity = 10_000
     /// The circuit breaker around model calls (FAILSAFE_* variables).
     public var breaker = CircuitBreakerConfiguration()
+    /// `valence serve` runs a job worker and the source poller in process (`--workers 0` turns them off);
+    /// a gateway never does: `valence worker` processes do that work.
+    public var inProcessWorker = true
+    /// How job workers claim and pace their work (JOB_LEASE_SECONDS, JOB_CHUNK_SIZE).
+    public var worker = JobWorkerConfiguration()
     /// The alert rules evaluated on the stored predictions and breaker events.
     public var alertRules = AlertRules()
     /// How often the alert rules are evaluated (ALERT_INTERVAL_SECONDS, default 30).
@@ -109,6 +115,12 @@ public struct ServeConfiguration: Sendable {
         }
         if let value = environment["BATCH_TIMEOUT_SECONDS"] {
             batching.requestTimeout = .seconds(try Self.positiveInteger(value, name: "BATCH_TIMEOUT_SECONDS"))
+        }
+        if let value = environment["JOB_LEASE_SECONDS"] {
+            worker.lease = .seconds(try Self.positiveInteger(value, name: "JOB_LEASE_SECONDS"))
+        }
+        if let value = environment["JOB_CHUNK_SIZE"] {
+            worker.chunkSize = try Self.positiveInteger(value, name: "JOB_CHUNK_SIZE")
         }
         if let value = environment["ALERT_INTERVAL_SECONDS"] {
             alertInterval = .seconds(try Self.positiveInteger(value, name: "ALERT_INTERVAL_SECONDS"))

@@ -1,6 +1,7 @@
 import Foundation
 
-/// Parses `postgres://user:password@host:port/database?sslmode=MODE`. Errors never repeat the password.
+/// Parses `postgres://user:password@host:port/database?sslmode=MODE&search_path=SCHEMA`. Errors never repeat the
+/// password.
 enum PostgresURLParser {
     static func parse(_ url: String, fallbackPassword: String?) throws -> PostgresSettings {
         guard let components = URLComponents(string: url) else {
@@ -24,13 +25,23 @@ enum PostgresURLParser {
             throw DatabaseConfigurationError("the PostgreSQL URL's port \(port) is not a port number")
         }
         var tlsMode = PostgresTLSMode.prefer
+        var schema: String?
         for item in components.queryItems ?? [] {
-            guard item.name == "sslmode" else {
-                throw DatabaseConfigurationError("unsupported PostgreSQL URL parameter '\(item.name)'; only sslmode is understood")
+            switch item.name {
+            case "sslmode":
+                tlsMode = try PostgresTLSMode(sslmode: item.value ?? "")
+            case "search_path":
+                let name = item.value ?? ""
+                guard !name.isEmpty, name.count <= 63,
+                      name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) else {
+                    throw DatabaseConfigurationError("search_path must be one schema name of letters, digits and '_'")
+                }
+                schema = name
+            default:
+                throw DatabaseConfigurationError("unsupported PostgreSQL URL parameter '\(item.name)'; sslmode and search_path are understood")
             }
-            tlsMode = try PostgresTLSMode(sslmode: item.value ?? "")
         }
         return PostgresSettings(host: host, port: port, user: user, password: password,
-                                database: database, tlsMode: tlsMode)
+                                database: database, tlsMode: tlsMode, schema: schema)
     }
 }

@@ -10,6 +10,8 @@ public struct APIServices: Sendable {
     public var repository: any PredictionRepository
     public var alerts: any AlertRepository
     public var breakerEvents: any BreakerEventRepository
+    public var jobs: any JobRepository
+    public var sources: any SourceRepository
     public var writer: PredictionWriter
     public var fallbackTracker: FallbackTracker
     /// The breaker around model calls (the same one the prediction service uses).
@@ -26,7 +28,8 @@ public struct APIServices: Sendable {
     public var replicas: @Sendable () -> [ModelServiceReplicaStatus]
 
     public init(predictions: PredictionService, models: any ModelProvider, repository: any PredictionRepository,
-                alerts: any AlertRepository, breakerEvents: any BreakerEventRepository, writer: PredictionWriter, fallbackTracker: FallbackTracker, breaker: CircuitBreaker,
+                alerts: any AlertRepository, breakerEvents: any BreakerEventRepository, jobs: any JobRepository,
+                sources: any SourceRepository, writer: PredictionWriter, fallbackTracker: FallbackTracker, breaker: CircuitBreaker,
                 pingDatabase: @escaping @Sendable () async throws -> Void, databaseDriver: String,
                 limits: APILimits = APILimits(), apiKey: String? = nil, startedAt: Date = Date(),
                 replicas: @escaping @Sendable () -> [ModelServiceReplicaStatus] = { [] }) {
@@ -35,6 +38,8 @@ public struct APIServices: Sendable {
         self.repository = repository
         self.alerts = alerts
         self.breakerEvents = breakerEvents
+        self.jobs = jobs
+        self.sources = sources
         self.writer = writer
         self.fallbackTracker = fallbackTracker
         self.breaker = breaker
@@ -53,9 +58,12 @@ public struct APILimits: Sendable {
     public var maxBodyBytes: Int
     /// The most texts one /predict/batch call may carry.
     public var maxBatchSize: Int
+    /// The largest `{"texts": [...]}` job body (uploads stream and have no limit).
+    public var maxJobBodyBytes: Int
 
-    public init(maxBodyBytes: Int = 1 << 20, maxBatchSize: Int = 1_000) {
+    public init(maxBodyBytes: Int = 1 << 20, maxBatchSize: Int = 1_000, maxJobBodyBytes: Int = 64 << 20) {
         self.maxBodyBytes = maxBodyBytes
         self.maxBatchSize = maxBatchSize
+        self.maxJobBodyBytes = maxJobBodyBytes
     }
 }

@@ -9,6 +9,7 @@ public func buildGatewayRouter<Context: RequestContext>(services: APIServices, c
     StatusRoutes(services: services).register(on: router)
     FailsafeRoutes(services: services).register(on: router)
     AlertRoutes(services: services).register(on: router)
+    JobRoutes(services: services).register(on: router)
     DocsRoutes().register(on: router)
     return router
 }

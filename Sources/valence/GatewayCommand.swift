@@ -34,6 +34,7 @@ struct GatewayCommand: AsyncParsableCommand {
             let urls = modelServiceURL ?? environment["MODEL_SERVICE_URL"].flatMap { $0.isEmpty ? nil : $0 }
                 ?? "http://127.0.0.1:8081"
             configuration.modelServiceURLs = try ServeConfiguration.modelServiceURLs(urls)
+            configuration.inProcessWorker = false  // `valence worker` processes score jobs and poll sources
             let app = try await buildApplication(configuration: configuration, logger: logger)
             try await app.runService()
         } catch let error as ConfigurationError {

@@ -19,6 +19,8 @@ struct ServeCommand: AsyncParsableCommand {
     var databaseURL: String?
     @Option(name: .customLong("model-dir"), help: "A HuggingFace-layout classifier folder to serve under its folder name (repeatable).")
     var modelDirectories: [String] = []
+    @Flag(name: .customLong("no-worker"), help: "Run no job worker or source poller in this process (use `valence worker`).")
+    var noWorker = false
     @Option(name: .customLong("default-model"), help: "The model for requests without one. Overrides PRELOAD_MODEL.")
     var defaultModel: String?
 
@@ -34,6 +36,7 @@ struct ServeCommand: AsyncParsableCommand {
             if let databaseURL { configuration.databaseURL = databaseURL }
             configuration.modelDirectories = modelDirectories.map { URL(fileURLWithPath: $0, isDirectory: true) }
             if let defaultModel { configuration.defaultModel = defaultModel }
+            configuration.inProcessWorker = !noWorker
             let app = try await buildApplication(configuration: configuration, logger: logger)
             try await app.runService()
         } catch let error as ConfigurationError {

@@ -7,31 +7,14 @@ import ValenceTestSupport
 /// and every answered prediction is stored exactly once. Needs the server of scripts/ci-postgres.sh (CI starts it).
 @Suite("valence serve on PostgreSQL while the server restarts", .serialized)
 struct PostgresFaultTests {
-    struct Server {
-        var url: String
-        var directory: String
-        var control: String
-
-        static var configured: Server? {
-            let environment = ProcessInfo.processInfo.environment
-            guard let url = environment["VALENCE_TEST_POSTGRES_URL"], let directory = environment["VALENCE_TEST_POSTGRES_DIR"],
-                  let control = environment["VALENCE_TEST_POSTGRES_CONTROL"], !url.isEmpty else { return nil }
-            return Server(url: url, directory: directory, control: control)
-        }
-
-        /// `down` or `up`.
-        func run(_ action: String) throws {
-            try runCommand(["/bin/bash", control, action, directory])
-        }
-    }
-
     @Test("database stopped mid-load: every request answered, every prediction stored exactly once",
-          .enabled(if: Server.configured != nil || ProcessInfo.processInfo.environment["CI"] != nil))
+          .enabled(if: PostgresTestServer.enabled))
     func databaseRestart() async throws {
-        let server = try #require(Server.configured, "CI must provide the PostgreSQL server of scripts/ci-postgres.sh")
+        let server = try #require(PostgresTestServer.configured, "CI must provide the PostgreSQL server of scripts/ci-postgres.sh")
+        try await server.withFreshSchema { url in
         try await withTemporaryDirectory { folder in
             let app = try await ValenceProcess(
-                ["serve", "--port", "0", "--data-dir", folder.path, "--database-url", server.url, "--default-model", "vader"],
+                ["serve", "--port", "0", "--data-dir", folder.path, "--database-url", url, "--default-model", "vader", "--no-worker"],
                 folder: folder, name: "serve")
             defer { app.stop() }
             let run = "fault-\(UUID().uuidString.lowercased())"
@@ -47,7 +30,7 @@ struct PostgresFaultTests {
                 try await load.waitUntil(within: .seconds(30)) {
                     (try await load.json("/status")["write_buffer"] as? [String: Any])?["pending"] as? Int == 0
                 }
-                let database = try await DatabaseConfiguration.parse(url: server.url).open(logger: .quiet)
+                let database = try await DatabaseConfiguration.parse(url: url).open(logger: .quiet)
                 do {
                     let rows = try await database.database.raw("""
                         SELECT id FROM predictions WHERE text LIKE \(bind: run + " %")
@@ -61,6 +44,7 @@ struct PostgresFaultTests {
                     throw error
                 }
             }
+        }
         }
     }
 }

@@ -3,8 +3,9 @@ import Foundation
 import Glibc
 #endif
 
-/// A `valence` subcommand started as a separate process for multi-process tests. It prints
-/// `listening on http://HOST:PORT` on stdout once its server runs; output goes to files in `folder`.
+/// A `valence` subcommand started as a separate process for multi-process tests. A server prints
+/// `listening on http://HOST:PORT` on stdout once it runs (a worker `worker started ID`); output goes to files in
+/// `folder`.
 /// Started with posix_spawn and reaped with waitpid (Foundation's `Process.waitUntilExit` can hang on Linux and
 /// would block a cooperative thread). Stop it with `stop()` — and always do; with VALENCE_EXIT_WITH_PARENT it
 /// also exits by itself if the test process dies.
@@ -27,9 +28,9 @@ public final class ValenceProcess: @unchecked Sendable {
         throw ProcessError("no valence binary beside \(Bundle.main.bundleURL.path); run `swift build --build-tests` first")
     }
 
-    /// Starts `valence ARGUMENTS` and waits (up to `timeout`) until it listens.
+    /// Starts `valence ARGUMENTS` and waits (up to `timeout`) until it prints a line starting with `ready`.
     public init(_ arguments: [String], environment: [String: String] = [:], folder: URL, name: String,
-                timeout: Duration = .seconds(60)) async throws {
+                ready: String = "listening on ", timeout: Duration = .seconds(60)) async throws {
         stdoutURL = folder.appendingPathComponent("\(name).out")
         stderrURL = folder.appendingPathComponent("\(name).err")
         var merged = ProcessInfo.processInfo.environment
@@ -41,15 +42,15 @@ public final class ValenceProcess: @unchecked Sendable {
         let deadline = clock.now + timeout
         while clock.now < deadline {
             if let line = (try? String(contentsOf: stdoutURL, encoding: .utf8))?
-                .split(separator: "\n").first(where: { $0.hasPrefix("listening on ") }) {
-                baseURL = String(line.dropFirst("listening on ".count))
+                .split(separator: "\n").first(where: { $0.hasPrefix(ready) }) {
+                baseURL = ready == "listening on " ? String(line.dropFirst(ready.count)) : ""
                 return
             }
             guard isRunning else { break }
             try await Task.sleep(for: .milliseconds(50))
         }
         stop()
-        throw ProcessError("valence \(arguments.first ?? "") did not start listening: \(errorOutput)")
+        throw ProcessError("valence \(arguments.first ?? "") did not print '\(ready)': \(errorOutput)")
     }
 
     /// The port it listens on.

@@ -29,18 +29,8 @@ struct RemoteModels {
         provider = RemoteModelProvider(replicas: replicas, defaultModelKey: configuration.resolvedDefaultModel)
         services = [
             ReplicaHealthMonitor(replicas: replicas, overall: overall, interval: .milliseconds(500), logger: logger),
-            HTTPClientService(client: http),
+            ShutdownService { try await http.shutdown() },
         ]
-    }
-}
-
-/// Shuts the HTTP client down when the process stops.
-struct HTTPClientService: Service {
-    let client: HTTPClient
-
-    func run() async throws {
-        try? await gracefulShutdown()
-        try await client.shutdown()
     }
 }
 

@@ -56,21 +56,9 @@ struct AlertRoutes {
         }
         router.post("/alerts/:id/acknowledge") { request, context -> Response in
             try services.authorizeAdmin(request)
-            let text = context.parameters.get("id") ?? ""
-            guard let id = UUID(uuidString: text) else { throw ValenceError.notFound("no alert with id '\(text)'") }
+            let id = try resourceID(context.parameters.get("id"), of: "alert")
             let alert = try await databaseCall { try await services.alerts.acknowledge(id: id, at: Date()) }
             return try JSONResponse.encode(AlertBody(alert))
-        }
-    }
-
-    /// Domain errors pass; a database failure is a 503.
-    private func databaseCall<T>(_ body: () async throws -> T) async throws -> T {
-        do {
-            return try await body()
-        } catch let error as ValenceError {
-            throw error
-        } catch {
-            throw ValenceError.notReady("the database is unavailable: \(error)")
         }
     }
 }

@@ -10,6 +10,7 @@ public func buildGatewayRouter<Context: RequestContext>(services: APIServices, c
     FailsafeRoutes(services: services).register(on: router)
     AlertRoutes(services: services).register(on: router)
     JobRoutes(services: services).register(on: router)
+    SourceRoutes(services: services).register(on: router)
     DocsRoutes().register(on: router)
     return router
 }

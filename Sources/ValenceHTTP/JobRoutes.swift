@@ -21,23 +21,23 @@ struct JobRoutes {
         router.post("/jobs") { request, _ in try await submit(request) }
         router.get("/jobs") { request, _ in
             let parameters = request.uri.queryParameters
-            let page = try await database {
+            let page = try await databaseCall {
                 try await services.jobs.list(page: parameters.get("page", as: Int.self) ?? 1,
                                              pageSize: parameters.get("page_size", as: Int.self) ?? 50)
             }
             return try JSONResponse.encode(JobPageBody(page))
         }
         router.get("/jobs/:id") { _, context in
-            let id = try Self.jobID(context.parameters.get("id"))
-            return try JSONResponse.encode(JobBody(try await database { try await services.jobs.job(id) }))
+            let id = try resourceID(context.parameters.get("id"), of: "job")
+            return try JSONResponse.encode(JobBody(try await databaseCall { try await services.jobs.job(id) }))
         }
         router.post("/jobs/:id/cancel") { _, context in
-            let id = try Self.jobID(context.parameters.get("id"))
-            return try JSONResponse.encode(JobBody(try await database { try await services.jobs.cancel(id, now: Date()) }))
+            let id = try resourceID(context.parameters.get("id"), of: "job")
+            return try JSONResponse.encode(JobBody(try await databaseCall { try await services.jobs.cancel(id, now: Date()) }))
         }
         router.get("/jobs/:id/results") { request, context in
-            let id = try Self.jobID(context.parameters.get("id"))
-            let job = try await database { try await services.jobs.job(id) }
+            let id = try resourceID(context.parameters.get("id"), of: "job")
+            let job = try await databaseCall { try await services.jobs.job(id) }
             let format = request.uri.queryParameters.get("format") ?? "jsonl"
             guard let writer = JobResultFormat(rawValue: format) else {
                 throw ValenceError.invalidInput("'format' must be jsonl or csv, not '\(format)'")
@@ -53,20 +53,20 @@ struct JobRoutes {
         let contentType = request.headers[.contentType] ?? ""
         if contentType.hasPrefix("application/json") {
             let body = try await request.decodeJSONBody(as: TextsBody.self, limit: services.limits.maxJobBodyBytes)
-            let job = try await database {
+            let job = try await databaseCall {
                 try await services.jobs.createJob(NewJob(model: body.model, source: body.source, inputFormat: .texts))
             }
             var start = 0
             while start < body.texts.count {
                 let end = min(start + appendBatch, body.texts.count)
                 let items = (start..<end).map { NewJobItem(seq: $0, text: body.texts[$0]) }
-                try await database { try await services.jobs.appendItems(items, to: job.id) }
+                try await databaseCall { try await services.jobs.appendItems(items, to: job.id) }
                 start = end
             }
             return try await seal(job.id, total: body.texts.count)
         }
         let field = parameters.get("text_field") ?? "text"
-        let job = try await database {
+        let job = try await databaseCall {
             try await services.jobs.createJob(NewJob(model: parameters.get("model"), source: parameters.get("source"),
                                                      inputFormat: .jsonl, textField: field))
         }
@@ -78,12 +78,12 @@ struct JobRoutes {
                 if pending.count >= appendBatch {
                     let batch = pending
                     pending = []
-                    try await database { try await services.jobs.appendItems(batch, to: job.id) }
+                    try await databaseCall { try await services.jobs.appendItems(batch, to: job.id) }
                 }
             }
             pending += try upload.finish()
             let batch = pending
-            try await database { try await services.jobs.appendItems(batch, to: job.id) }
+            try await databaseCall { try await services.jobs.appendItems(batch, to: job.id) }
         } catch {
             _ = try? await services.jobs.cancel(job.id, now: Date())  // a rejected upload never runs
             throw error
@@ -92,7 +92,7 @@ struct JobRoutes {
     }
 
     private func seal(_ id: UUID, total: Int) async throws -> Response {
-        let job = try await database { try await services.jobs.seal(id, total: total, now: Date()) }
+        let job = try await databaseCall { try await services.jobs.seal(id, total: total, now: Date()) }
         return try JSONResponse.encode(JobBody(job), status: .accepted)
     }
 
@@ -112,21 +112,5 @@ struct JobRoutes {
             try await writer.finish(nil)
         }
         return Response(status: .ok, headers: [.contentType: format.contentType], body: body)
-    }
-
-    private static func jobID(_ text: String?) throws -> UUID {
-        guard let text, let id = UUID(uuidString: text) else { throw ValenceError.notFound("no job with id '\(text ?? "")'") }
-        return id
-    }
-
-    /// Domain errors pass; a database failure is a 503.
-    private func database<T>(_ body: () async throws -> T) async throws -> T {
-        do {
-            return try await body()
-        } catch let error as ValenceError {
-            throw error
-        } catch {
-            throw ValenceError.notReady("the database is unavailable: \(error)")
-        }
     }
 }

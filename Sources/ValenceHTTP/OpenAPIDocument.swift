@@ -72,6 +72,37 @@ enum OpenAPIDocument {
             "responses": {"200": {"description": "The acknowledged alert"}, "401": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}}
           }
         },
+        "/jobs": {
+          "get": {
+            "operationId": "listJobs",
+            "summary": "Batch jobs, newest first",
+            "parameters": [{"name": "page", "in": "query", "schema": {"type": "integer"}}, {"name": "page_size", "in": "query", "schema": {"type": "integer"}}],
+            "responses": {"200": {"description": "A page of jobs"}}
+          },
+          "post": {
+            "operationId": "submitJob",
+            "summary": "Submit a job: application/json {texts, model?, source?}, or a JSONL upload (streamed) with query parameters text_field, model, source",
+            "parameters": [{"name": "text_field", "in": "query", "schema": {"type": "string"}}, {"name": "model", "in": "query", "schema": {"type": "string"}}, {"name": "source", "in": "query", "schema": {"type": "string"}}],
+            "responses": {"202": {"description": "The queued job"}, "422": {"$ref": "#/components/responses/Error"}}
+          }
+        },
+        "/jobs/{id}": {
+          "get": {"operationId": "job", "summary": "A job's state, counts, progress and timings", "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}}], "responses": {"200": {"description": "The job"}, "404": {"$ref": "#/components/responses/Error"}}}
+        },
+        "/jobs/{id}/results": {
+          "get": {"operationId": "jobResults", "summary": "Results in input order, streamed: JSONL (input fields kept) or CSV", "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}}, {"name": "format", "in": "query", "schema": {"type": "string", "enum": ["jsonl", "csv"]}}], "responses": {"200": {"description": "Results"}, "404": {"$ref": "#/components/responses/Error"}}}
+        },
+        "/jobs/{id}/cancel": {
+          "post": {"operationId": "cancelJob", "summary": "Cancel a queued or running job", "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}}], "responses": {"200": {"description": "The cancelled job"}, "404": {"$ref": "#/components/responses/Error"}}}
+        },
+        "/sources": {
+          "get": {"operationId": "listSources", "summary": "Live sources (Reddit, RSS/Atom) and their polling state", "responses": {"200": {"description": "Sources"}}},
+          "post": {"operationId": "addSource", "summary": "Add a source (admin): {kind: reddit|feed, name, subreddit | url, poll_interval_seconds?, include_comments?, max_items_per_poll?, enabled?}", "security": [{"apiKey": []}], "responses": {"201": {"description": "The source"}, "401": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}
+        },
+        "/sources/{id}": {
+          "get": {"operationId": "source", "summary": "One source", "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}}], "responses": {"200": {"description": "The source"}, "404": {"$ref": "#/components/responses/Error"}}},
+          "delete": {"operationId": "deleteSource", "summary": "Remove a source (admin)", "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}}], "security": [{"apiKey": []}], "responses": {"204": {"description": "Removed"}, "404": {"$ref": "#/components/responses/Error"}}}
+        },
         "/health": {
           "get": {"operationId": "health", "summary": "Liveness", "responses": {"200": {"description": "Alive"}}}
         },

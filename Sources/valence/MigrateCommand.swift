@@ -6,22 +6,14 @@ import ValenceApp
 struct MigrateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "migrate", abstract: "Apply pending database migrations.")
 
-    @Option(name: .customLong("data-dir"), help: "Folder of the embedded database (default ~/.valence).") var dataDirectory: String?
-    @Option(name: .customLong("database-url"), help: "postgres://USER:PASSWORD@HOST:PORT/DB or sqlite:PATH. Overrides DATABASE_URL.") var databaseURL: String?
+    @OptionGroup var storage: StorageOptions
 
     func run() async throws {
-        let logger = makeProcessLogger()
-        var configuration = ServeConfiguration()
-        do {
-            try configuration.apply(environment: ProcessInfo.processInfo.environment)
-            if let dataDirectory { configuration.dataDirectory = URL(fileURLWithPath: dataDirectory) }
-            if let databaseURL { configuration.databaseURL = databaseURL }
+        try await runProcess({ configuration, _ in storage.apply(to: &configuration) }, { configuration, logger in
             let location = try configuration.databaseConfiguration()
             let database = try await location.open(logger: logger)
             try await database.close()
             print("database \(location) is up to date")
-        } catch let error as ConfigurationError {
-            throw fail(error.description)
-        }
+        })
     }
 }

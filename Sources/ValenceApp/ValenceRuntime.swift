@@ -63,8 +63,8 @@ struct ValenceRuntime {
     /// Adds a job worker scoring through the prediction service.
     mutating func addJobWorker(_ configuration: ServeConfiguration, logger: Logger) {
         let predictions = predictions
-        services.append(JobWorker(repository: jobs, scorer: { texts, model, source in
-            try await predictions.scoreTexts(texts, model: model, source: source)
+        services.append(JobWorker(repository: jobs, scorer: { texts, ids, model, source in
+            try await predictions.scoreTexts(texts, ids: ids, model: model, source: source)
         }, configuration: configuration.worker, logger: logger))
     }
 

@@ -40,9 +40,10 @@ public struct PredictionService: Sendable {
         self.logger = logger
     }
 
-    /// Scores `texts` with `model` (nil → the provider's default).
+    /// Scores `texts` with `model` (nil → the provider's default), recording each under `ids` when given (one per
+    /// text: a caller that may score the same text twice, like a job worker after a crash, keeps it stored once).
     /// Throws only `ValenceError.unknownModel` for a key nobody knows.
-    public func predict(_ texts: [String], model: String?, source: String? = nil) async throws -> PredictionOutcome {
+    public func predict(_ texts: [String], model: String?, source: String? = nil, ids: [UUID]? = nil) async throws -> PredictionOutcome {
         let clock = ContinuousClock()
         let start = clock.now
         let (results, modelUsed, fallbackUsed) = try await classify(texts, model: model)
@@ -51,9 +52,9 @@ public struct PredictionService: Sendable {
         let perText = texts.isEmpty ? 0 : milliseconds / Double(texts.count)
         var records: [PredictionRecord] = []
         records.reserveCapacity(texts.count)
-        for (text, result) in zip(texts, results) {
+        for (index, (text, result)) in zip(texts, results).enumerated() {
             records.append(PredictionRecord(
-                createdAt: timestamp, text: text, source: source,
+                id: ids.flatMap { index < $0.count ? $0[index] : nil } ?? UUID(), createdAt: timestamp, text: text, source: source,
                 sentiment: result.sentiment, confidence: result.confidence, scores: result.scores,
                 model: modelUsed, fallbackUsed: fallbackUsed, latencyMs: perText
             ))

@@ -135,7 +135,7 @@ public final class JobWorker: Service {
         let texts = items.map(\.text)
         let (model, source) = (items[0].model, items[0].source)
         return try await withThrowingTaskGroup(of: [ScoredText]?.self) { group in
-            group.addTask { try await self.scorer(texts, model, source) }
+            group.addTask { try await self.scorer(texts, keys.map(\.predictionID), model, source) }
             group.addTask {
                 while true {
                     do {

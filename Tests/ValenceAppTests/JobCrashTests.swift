@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import Foundation
 import NIOCore
 import Testing
+import ValenceDatabase
 import ValenceTestSupport
 
 /// DESIGN.md section 6 across processes on PostgreSQL: a 20,000-text job, its worker killed with SIGKILL mid-job;
@@ -83,6 +84,13 @@ struct JobCrashTests {
                     #expect(lines.count == Self.size)
                     let inOrder = seqs == Array(0..<Self.size)
                     #expect(inOrder, "every item has exactly one result, in order: \(seqs.count) results, \(Set(seqs).count) distinct")
+                    // Items scored twice (the killed worker's chunk) are stored once among the predictions too.
+                    let database = try await DatabaseConfiguration.parse(url: url).open(logger: .quiet)
+                    let row = try await database.database.raw(
+                        "SELECT COUNT(*) AS n, COUNT(DISTINCT text) AS d FROM predictions WHERE text LIKE 'text %'").first()
+                    try await database.close()
+                    let stored = try row?.decode(column: "n", as: Int.self), distinct = try row?.decode(column: "d", as: Int.self)
+                    #expect(stored == distinct, "no prediction stored twice")
                 }
             }
         }

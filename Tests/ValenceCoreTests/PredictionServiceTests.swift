@@ -136,6 +136,16 @@ struct PredictionServiceTests {
         #expect(breaker.status.activations == 1)
     }
 
+    @Test("records take the ids the caller gives, so a text scored twice is stored once")
+    func callerIDs() async throws {
+        let sink = CollectingSink()
+        let service = PredictionService(provider: ScriptedProvider { _ in .ready(VaderSentimentModel()) }, sink: sink, logger: logger)
+        let ids = [UUID(), UUID()]
+        let outcome = try await service.predict(["good", "bad"], model: "vader", ids: ids)
+        #expect(outcome.ids == ids)
+        #expect(sink.records.map(\.id) == ids)
+    }
+
     @Test("VADER requested by name is answered directly, never counted as a fallback")
     func vaderDirect() async throws {
         let provider = ScriptedProvider { _ in .ready(VaderSentimentModel()) }

@@ -39,7 +39,7 @@ final class FakeScorer: Sendable {
     }
 
     var scorer: JobScorer {
-        { texts, model, _ in try await self.score(texts, model: model) }
+        { texts, _, model, _ in try await self.score(texts, model: model) }
     }
 
     private func score(_ texts: [String], model: String?) async throws -> [ScoredText] {

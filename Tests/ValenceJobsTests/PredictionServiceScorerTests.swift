@@ -27,11 +27,11 @@ struct PredictionServiceScorerTests {
 
     @Test("scoreTexts answers like predict, naming the model that answered")
     func scoreTexts() async throws {
-        let scored = try await service.scoreTexts(["I love it", "I hate it"], model: "distilbert", source: "test")
+        let scored = try await service.scoreTexts(["I love it", "I hate it"], ids: [UUID(), UUID()], model: "distilbert", source: "test")
         #expect(scored.map(\.sentiment) == [.positive, .negative])
         #expect(scored.allSatisfy { $0.model == VaderSentimentModel.key && $0.fallbackUsed })
         #expect(scored[0].scores.map(\.label) == ["neg", "neu", "pos", "compound"])
-        await #expect(throws: ValenceError.unknownModel("nope")) { try await service.scoreTexts(["x"], model: "nope", source: nil) }
+        await #expect(throws: ValenceError.unknownModel("nope")) { try await service.scoreTexts(["x"], ids: [UUID()], model: "nope", source: nil) }
     }
 
     @Test("a worker scoring through the service finishes a job with the fallback's results")
@@ -39,7 +39,7 @@ struct PredictionServiceScorerTests {
         try await TestDatabase.sqlite.withDatabase { database in
             let repository = SQLJobRepository(database: database)
             let job = try await WorkerFixtures.submit(repository, count: 200, model: "distilbert") { $0 % 2 == 0 ? "great \($0)" : "awful \($0)" }
-            let worker = JobWorker(repository: repository, scorer: service.scoreTexts,
+            let worker = JobWorker(repository: repository, scorer: service.scoreTexts(_:ids:model:source:),
                                    configuration: WorkerFixtures.configuration("worker-1"), logger: .quiet)
             let finished = try await WorkerFixtures.whileRunning([worker]) {
                 try await WorkerFixtures.waitUntilFinished(repository, job.id)

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import ValenceStorage
 
@@ -68,5 +69,18 @@ struct JobLifecycleTests {
         var machine = JobLifecycle(state: .succeeded)
         #expect(throws: JobTransitionError(event: "be cancelled", state: .succeeded)) { try machine.cancel() }
         #expect(JobTransitionError(event: "be cancelled", state: .succeeded).description == "a succeeded job cannot be cancelled")
+    }
+}
+
+@Suite("Job item prediction ids")
+struct JobItemPredictionIDTests {
+    @Test("each item has its own stable, version-5-shaped prediction id")
+    func stable() {
+        let job = UUID()
+        let first = JobItemKey(jobID: job, seq: 0).predictionID
+        #expect(first == JobItemKey(jobID: job, seq: 0).predictionID)
+        #expect(first != JobItemKey(jobID: job, seq: 1).predictionID)
+        #expect(first != JobItemKey(jobID: UUID(), seq: 0).predictionID)
+        #expect(first.uuidString.lowercased().dropFirst(14).first == "5")
     }
 }

@@ -88,55 +88,32 @@ public struct ServeConfiguration: Sendable {
     /// Applies the environment variables this process reads.
     public mutating func apply(environment: [String: String]) throws {
         self.environment = environment
+        func integer(_ name: String) throws -> Int? {
+            try environment[name].map { try Self.positiveInteger($0, name: name) }
+        }
         if let url = environment["DATABASE_URL"], !url.isEmpty { databaseURL = url }
         if let model = environment["PRELOAD_MODEL"], !model.isEmpty { defaultModel = model }
         if let store = environment["STORE_TEXT"] { storeText = try Self.bool(store, name: "STORE_TEXT") }
         if let key = environment["VALENCE_API_KEY"], !key.isEmpty { apiKey = key }
-        if let value = environment["FAILSAFE_MAX_LLM_FAILURES"] {
-            breaker.maxFailures = try Self.positiveInteger(value, name: "FAILSAFE_MAX_LLM_FAILURES")
-        }
-        if let value = environment["FAILSAFE_FAILURE_WINDOW_SECONDS"] {
-            breaker.failureWindow = .seconds(try Self.positiveInteger(value, name: "FAILSAFE_FAILURE_WINDOW_SECONDS"))
-        }
-        if let value = environment["FAILSAFE_CIRCUIT_BREAKER_TIMEOUT"] {
-            breaker.openTimeout = .seconds(try Self.positiveInteger(value, name: "FAILSAFE_CIRCUIT_BREAKER_TIMEOUT"))
-        }
-        if let value = environment["BATCH_MAX_TOKENS"] {
-            batching.maxBatchTokens = try Self.positiveInteger(value, name: "BATCH_MAX_TOKENS")
-        }
-        if let value = environment["BATCH_MAX_SIZE"] {
-            batching.maxBatchSize = try Self.positiveInteger(value, name: "BATCH_MAX_SIZE")
-        }
-        if let value = environment["BATCH_MAX_WAIT_MS"] {
-            batching.maxWait = .milliseconds(try Self.positiveInteger(value, name: "BATCH_MAX_WAIT_MS"))
-        }
-        if let value = environment["BATCH_QUEUE_CAPACITY"] {
-            batching.queueCapacity = try Self.positiveInteger(value, name: "BATCH_QUEUE_CAPACITY")
-        }
-        if let value = environment["BATCH_TIMEOUT_SECONDS"] {
-            batching.requestTimeout = .seconds(try Self.positiveInteger(value, name: "BATCH_TIMEOUT_SECONDS"))
-        }
-        if let value = environment["JOB_LEASE_SECONDS"] {
-            worker.lease = .seconds(try Self.positiveInteger(value, name: "JOB_LEASE_SECONDS"))
-        }
-        if let value = environment["JOB_CHUNK_SIZE"] {
-            worker.chunkSize = try Self.positiveInteger(value, name: "JOB_CHUNK_SIZE")
-        }
-        if let value = environment["ALERT_INTERVAL_SECONDS"] {
-            alertInterval = .seconds(try Self.positiveInteger(value, name: "ALERT_INTERVAL_SECONDS"))
-        }
-        if let value = environment["MODEL_SERVICE_TIMEOUT"] {
-            modelServiceTimeout = .seconds(try Self.positiveInteger(value, name: "MODEL_SERVICE_TIMEOUT"))
-        }
+        if let n = try integer("FAILSAFE_MAX_LLM_FAILURES") { breaker.maxFailures = n }
+        if let n = try integer("FAILSAFE_FAILURE_WINDOW_SECONDS") { breaker.failureWindow = .seconds(n) }
+        if let n = try integer("FAILSAFE_CIRCUIT_BREAKER_TIMEOUT") { breaker.openTimeout = .seconds(n) }
+        if let n = try integer("BATCH_MAX_TOKENS") { batching.maxBatchTokens = n }
+        if let n = try integer("BATCH_MAX_SIZE") { batching.maxBatchSize = n }
+        if let n = try integer("BATCH_MAX_WAIT_MS") { batching.maxWait = .milliseconds(n) }
+        if let n = try integer("BATCH_QUEUE_CAPACITY") { batching.queueCapacity = n }
+        if let n = try integer("BATCH_TIMEOUT_SECONDS") { batching.requestTimeout = .seconds(n) }
+        if let n = try integer("JOB_LEASE_SECONDS") { worker.lease = .seconds(n) }
+        if let n = try integer("JOB_CHUNK_SIZE") { worker.chunkSize = n }
+        if let n = try integer("ALERT_INTERVAL_SECONDS") { alertInterval = .seconds(n) }
+        if let n = try integer("MODEL_SERVICE_TIMEOUT") { modelServiceTimeout = .seconds(n) }
         if let value = environment["FAILSAFE_FAILURE_RATE"] {
             guard let rate = Double(value), rate > 0, rate <= 1 else {
                 throw ConfigurationError("FAILSAFE_FAILURE_RATE must be a share between 0 and 1, not '\(value)'")
             }
             breaker.failureRateThreshold = rate
         }
-        if let value = environment["FAILSAFE_MINIMUM_CALLS"] {
-            breaker.minimumCalls = try Self.positiveInteger(value, name: "FAILSAFE_MINIMUM_CALLS")
-        }
+        if let n = try integer("FAILSAFE_MINIMUM_CALLS") { breaker.minimumCalls = n }
         if let value = environment["FAILSAFE_SLOW_CALL_SECONDS"] {
             guard let seconds = Double(value), seconds > 0 else {
                 throw ConfigurationError("FAILSAFE_SLOW_CALL_SECONDS must be a positive number of seconds, not '\(value)'")

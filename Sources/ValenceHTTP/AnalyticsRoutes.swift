@@ -97,14 +97,10 @@ struct AnalyticsRoutes {
     }
 
     func analytics(_ query: AnalyticsQuery) async throws -> Response {
-        let report: AnalyticsReport
-        let activations: Int
-        do {
-            report = try await services.repository.analytics(query)
-            activations = try await services.breakerEvents.activations(
-                from: query.from ?? .distantPast, to: query.to ?? .distantFuture, scope: BreakerScope.overall)
-        } catch {
-            throw ValenceError.notReady("the database is unavailable: \(error)")
+        let (report, activations) = try await databaseCall {
+            (try await services.repository.analytics(query),
+             try await services.breakerEvents.activations(from: query.from ?? .distantPast, to: query.to ?? .distantFuture,
+                                                          scope: BreakerScope.overall))
         }
         var distribution = ["positive": 0.0, "negative": 0.0, "neutral": 0.0]
         distribution.merge(report.sentimentPercent) { $1 }

@@ -1,24 +1,13 @@
-import Foundation
-
 extension StoredValue {
     static func jobState(_ text: String, id: String) throws -> JobState {
-        guard let state = JobState(rawValue: text) else {
-            throw StoredValueError(description: "job \(id) has unknown state '\(text)'")
-        }
-        return state
+        try rawValue(text, of: "job \(id)", field: "state")
     }
 
     static func jobItemState(_ text: String, id: String) throws -> JobItemState {
-        guard let state = JobItemState(rawValue: text) else {
-            throw StoredValueError(description: "job item \(id) has unknown state '\(text)'")
-        }
-        return state
+        try rawValue(text, of: "job item \(id)", field: "state")
     }
 
     static func inputFormat(_ text: String, id: String) throws -> JobInputFormat {
-        guard let format = JobInputFormat(rawValue: text) else {
-            throw StoredValueError(description: "job \(id) has unknown input format '\(text)'")
-        }
-        return format
+        try rawValue(text, of: "job \(id)", field: "input format")
     }
 }

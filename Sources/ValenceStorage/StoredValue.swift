@@ -9,25 +9,25 @@ enum StoredValue {
         return id
     }
 
-    static func circuitState(_ text: String, id: String) throws -> CircuitState {
-        guard let state = CircuitState(rawValue: text) else {
-            throw StoredValueError(description: "breaker event \(id) has unknown state '\(text)'")
+    /// The enum case stored as `text` in `field` of the row `owner` names (e.g. "alert 42", "state").
+    static func rawValue<Value: RawRepresentable>(_ text: String, of owner: String, field: String) throws -> Value
+        where Value.RawValue == String {
+        guard let value = Value(rawValue: text) else {
+            throw StoredValueError(description: "\(owner) has unknown \(field) '\(text)'")
         }
-        return state
+        return value
+    }
+
+    static func circuitState(_ text: String, id: String) throws -> CircuitState {
+        try rawValue(text, of: "breaker event \(id)", field: "state")
     }
 
     static func alertState(_ text: String, id: String) throws -> AlertState {
-        guard let state = AlertState(rawValue: text) else {
-            throw StoredValueError(description: "alert \(id) has unknown state '\(text)'")
-        }
-        return state
+        try rawValue(text, of: "alert \(id)", field: "state")
     }
 
     static func severity(_ text: String, id: String) throws -> AlertSeverity {
-        guard let severity = AlertSeverity(rawValue: text) else {
-            throw StoredValueError(description: "alert \(id) has unknown severity '\(text)'")
-        }
-        return severity
+        try rawValue(text, of: "alert \(id)", field: "severity")
     }
 }
 

@@ -91,8 +91,11 @@ public struct SQLSourceRepository: SourceRepository {
     public func recordItems(_ items: [SourceItem]) async throws -> [SourceItem] {
         var seen: Set<String> = []
         let unique = items.filter { seen.insert("\(Self.text($0.sourceID))/\($0.externalID)").inserted }
+        // Concurrent pollers insert in one global key order: PostgreSQL's speculative insertions wait on each
+        // other row by row, and two statements taking the same keys in different orders would deadlock.
+        let ordered = unique.sorted { (Self.text($0.sourceID), $0.externalID) < (Self.text($1.sourceID), $1.externalID) }
         var inserted: Set<String> = []
-        for batch in Self.batches(unique, size: batchSize) {
+        for batch in Self.batches(ordered, size: batchSize) {
             let values = SQLList(batch.map { item -> any SQLExpression in
                 let row: SQLQueryString = """
                     (\(bind: Self.text(item.sourceID)), \(bind: item.externalID), \(bind: item.kind.rawValue), NULL,

@@ -81,8 +81,8 @@ enum OpenAPIDocument {
           },
           "post": {
             "operationId": "submitJob",
-            "summary": "Submit a job: application/json {texts, model?, source?}, or a JSONL upload (streamed) with query parameters text_field, model, source",
-            "parameters": [{"name": "text_field", "in": "query", "schema": {"type": "string"}}, {"name": "model", "in": "query", "schema": {"type": "string"}}, {"name": "source", "in": "query", "schema": {"type": "string"}}],
+            "summary": "Submit a job: application/json {texts, model?, source?}, or a JSONL or CSV (header row; text/csv or format=csv) upload, streamed, with query parameters format, text_field, model, source",
+            "parameters": [{"name": "format", "in": "query", "schema": {"type": "string", "enum": ["jsonl", "csv"]}}, {"name": "text_field", "in": "query", "schema": {"type": "string"}}, {"name": "model", "in": "query", "schema": {"type": "string"}}, {"name": "source", "in": "query", "schema": {"type": "string"}}],
             "responses": {"202": {"description": "The queued job"}, "422": {"$ref": "#/components/responses/Error"}}
           }
         },
@@ -90,7 +90,7 @@ enum OpenAPIDocument {
           "get": {"operationId": "job", "summary": "A job's state, counts, progress and timings", "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}}], "responses": {"200": {"description": "The job"}, "404": {"$ref": "#/components/responses/Error"}}}
         },
         "/jobs/{id}/results": {
-          "get": {"operationId": "jobResults", "summary": "Results in input order, streamed: JSONL (input fields kept) or CSV", "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}}, {"name": "format", "in": "query", "schema": {"type": "string", "enum": ["jsonl", "csv"]}}], "responses": {"200": {"description": "Results"}, "404": {"$ref": "#/components/responses/Error"}}}
+          "get": {"operationId": "jobResults", "summary": "Results in input order, streamed: JSONL (input fields kept) or CSV (an uploaded CSV file's columns kept)", "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}}, {"name": "format", "in": "query", "schema": {"type": "string", "enum": ["jsonl", "csv"]}}], "responses": {"200": {"description": "Results"}, "404": {"$ref": "#/components/responses/Error"}}}
         },
         "/jobs/{id}/cancel": {
           "post": {"operationId": "cancelJob", "summary": "Cancel a queued or running job", "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}}], "responses": {"200": {"description": "The cancelled job"}, "404": {"$ref": "#/components/responses/Error"}}}

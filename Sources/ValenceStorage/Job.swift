@@ -9,6 +9,8 @@ public struct Job: Sendable, Equatable, Identifiable {
     public var source: String?
     public var inputFormat: JobInputFormat
     public var textField: String?
+    /// The header of an uploaded CSV file (set when the upload is sealed); nil for other inputs.
+    public var inputColumns: [String]?
     /// Items may be claimed only once the job is sealed (its upload complete).
     public var isSealed: Bool
     public var maxAttempts: Int
@@ -21,13 +23,14 @@ public struct Job: Sendable, Equatable, Identifiable {
 
     public init(id: UUID, state: JobState, model: String?, source: String?, inputFormat: JobInputFormat,
                 textField: String?, isSealed: Bool, maxAttempts: Int, counts: JobCounts, createdAt: Date,
-                startedAt: Date?, finishedAt: Date?, error: String?) {
+                startedAt: Date?, finishedAt: Date?, error: String?, inputColumns: [String]? = nil) {
         self.id = id
         self.state = state
         self.model = model
         self.source = source
         self.inputFormat = inputFormat
         self.textField = textField
+        self.inputColumns = inputColumns
         self.isSealed = isSealed
         self.maxAttempts = maxAttempts
         self.counts = counts

@@ -14,10 +14,10 @@ public protocol JobRepository: Sendable {
     /// Appends items to an unsealed job; an item whose `seq` is already stored is skipped.
     func appendItems(_ items: [NewJobItem], to jobID: UUID) async throws
 
-    /// Declares the upload complete: `total` must equal the items stored (else `invalidInput`). A job without
-    /// items settles as succeeded at once.
+    /// Declares the upload complete: `total` must equal the items stored (else `invalidInput`); `inputColumns` is
+    /// an uploaded CSV file's header. A job without items settles as succeeded at once.
     @discardableResult
-    func seal(_ jobID: UUID, total: Int, now: Date) async throws -> Job
+    func seal(_ jobID: UUID, total: Int, inputColumns: [String]?, now: Date) async throws -> Job
 
     /// Leases up to `limit` claimable items to `workerID` until `now + lease`: pending items whose retry time has
     /// come and items whose lease expired, all of one job (the oldest sealed queued or running job that has

@@ -5,7 +5,7 @@ import ValenceCore
 extension SQLJobRepository {
     static let jobColumns: SQLQueryString = """
         id, state, model, source, input_format, text_field, max_attempts, created_at, sealed_at, started_at, \
-        finished_at, error
+        finished_at, error, input_columns
         """
 
     static func job(from row: any SQLRow, counts: JobCounts) throws -> Job {
@@ -23,7 +23,8 @@ extension SQLJobRepository {
             createdAt: Date(timeIntervalSince1970: try row.decode(column: "created_at", as: Double.self)),
             startedAt: try row.decode(column: "started_at", as: Double?.self).map(Date.init(timeIntervalSince1970:)),
             finishedAt: try row.decode(column: "finished_at", as: Double?.self).map(Date.init(timeIntervalSince1970:)),
-            error: try row.decode(column: "error", as: String?.self)
+            error: try row.decode(column: "error", as: String?.self),
+            inputColumns: try row.decode(column: "input_columns", as: String?.self).map { try StoredValue.names($0, id: id) }
         )
     }
 

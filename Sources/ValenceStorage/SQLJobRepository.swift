@@ -50,7 +50,7 @@ public struct SQLJobRepository: JobRepository {
     }
 
     @discardableResult
-    public func seal(_ jobID: UUID, total: Int, now: Date) async throws -> Job {
+    public func seal(_ jobID: UUID, total: Int, inputColumns: [String]? = nil, now: Date) async throws -> Job {
         let current = try await job(jobID)
         if current.isSealed, current.counts.total == total { return current }
         try Self.checkAccepting(current)
@@ -58,7 +58,8 @@ public struct SQLJobRepository: JobRepository {
             throw ValenceError.invalidInput("job \(Self.text(jobID)) has \(current.counts.total) items stored, not \(total)")
         }
         try await database.raw("""
-            UPDATE jobs SET sealed_at = \(bind: now.timeIntervalSince1970), total_items = \(bind: total)
+            UPDATE jobs SET sealed_at = \(bind: now.timeIntervalSince1970), total_items = \(bind: total),
+                            input_columns = \(bind: inputColumns.map(StoredValue.namesText))
             WHERE id = \(bind: Self.text(jobID)) AND sealed_at IS NULL
             """).run()
         try await settle(jobID, now: now)

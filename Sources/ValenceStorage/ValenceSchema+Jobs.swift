@@ -54,3 +54,11 @@ extension ValenceSchema {
         try await db.raw("CREATE INDEX job_items_job_state ON job_items (job_id, state)").run()
     }
 }
+
+extension ValenceSchema {
+    /// Migration 6: `jobs.input_columns`, the header of an uploaded CSV file (a JSON array of names), so results
+    /// can be written back as CSV with the input's columns.
+    public static let jobInputColumns = Migration(version: 6, name: "job input columns") { db in
+        try await db.raw("ALTER TABLE jobs ADD COLUMN input_columns TEXT").run()
+    }
+}

@@ -26,5 +26,6 @@ public enum ValenceSchema {
         alertTables,
         jobTables,
         sourceTables,
+        jobInputColumns,
     ]
 }

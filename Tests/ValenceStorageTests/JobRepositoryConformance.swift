@@ -39,9 +39,10 @@ enum JobRepositoryConformance {
         try await repository.appendItems([NewJobItem(seq: 1, text: "again"), NewJobItem(seq: 2, text: "c")], to: job.id)
         #expect(try await repository.claim(workerID: "w", limit: 10, lease: lease, now: start).isEmpty)
         await #expect(throws: ValenceError.self) { try await repository.seal(job.id, total: 4, now: start) }
-        let sealed = try await repository.seal(job.id, total: 3, now: start)
+        let sealed = try await repository.seal(job.id, total: 3, inputColumns: ["id", "body \"q\""], now: start)
         #expect(sealed.isSealed && sealed.counts.pending == 3)
-        #expect(try await repository.seal(job.id, total: 3, now: start) == sealed)
+        #expect(sealed.inputColumns == ["id", "body \"q\""])
+        #expect(try await repository.seal(job.id, total: 3, inputColumns: ["id", "body \"q\""], now: start) == sealed)
         await #expect(throws: ValenceError.self) { try await repository.appendItems([NewJobItem(seq: 3, text: "d")], to: job.id) }
         let claimed = try await repository.claim(workerID: "w", limit: 10, lease: lease, now: start)
         #expect(claimed.map(\.text) == ["a", "b", "c"])

@@ -71,24 +71,17 @@ final class ByteInput {
         }
     }
 
-    /// The next byte, or nil at the end of input.
-    func nextByte() throws -> UInt8? {
+    /// The buffered bytes not yet consumed (reading more when none are), or nil at the end of input.
+    func nextChunk() throws -> ArraySlice<UInt8>? {
         if position == buffer.count {
             if atEnd { return nil }
             try refill()
             if position == buffer.count { return nil }
         }
-        let byte = buffer[position]
-        position += 1
-        bytesConsumed += 1
-        return byte
-    }
-
-    /// Puts back the byte just read by `nextByte()`.
-    func unread(_ byte: UInt8) throws {
-        precondition(position > 0 && buffer[position - 1] == byte, "unread must return the byte just read")
-        position -= 1
-        bytesConsumed -= 1
+        let chunk = buffer[position...]
+        bytesConsumed += chunk.count
+        position = buffer.count
+        return chunk
     }
 
     /// Skips a UTF-8 byte-order mark at the very start.

@@ -1,3 +1,5 @@
+import ValenceCore
+
 /// Formats CSV records with the added columns (an existing column of the same name is overwritten).
 struct CSVRecordFormatter {
     /// The output header line.
@@ -19,13 +21,13 @@ struct CSVRecordFormatter {
         }
         addedColumns = columns
         width = outputHeader.count
-        header = Array(CSVWriter.line(outputHeader).utf8)
+        header = Array(CSVText.line(outputHeader).utf8)
     }
 
     func format(_ record: InputRecord, _ values: [FieldValue]) -> [UInt8] {
         guard case .csv(let fields) = record.payload else { return [] }
         var row = fields + Array(repeating: "", count: width - fields.count)
         for (column, value) in zip(addedColumns, values) { row[column] = value.csvText }
-        return Array(CSVWriter.line(row).utf8)
+        return Array(CSVText.line(row).utf8)
     }
 }

@@ -1,3 +1,5 @@
+import ValenceCore
+
 /// Reads CSV records by their header row.
 final class CSVRecordReader {
     private let reader: CSVReader
@@ -5,7 +7,6 @@ final class CSVRecordReader {
     private let textColumn: Int
 
     init(input: ByteInput, textField: String) throws {
-        try input.skipByteOrderMark()
         reader = CSVReader(input: input)
         guard let first = try Self.read(reader) else {
             throw RecordError(line: 1, message: "the CSV input is empty; a header row is expected", fatal: true)
@@ -26,10 +27,10 @@ final class CSVRecordReader {
         return .success(InputRecord(line: record.line, text: record.fields[textColumn], payload: .csv(fields: record.fields)))
     }
 
-    private static func read(_ reader: CSVReader) throws -> CSVReader.Record? {
+    private static func read(_ reader: CSVReader) throws -> CSVParser.Record? {
         do {
             return try reader.next()
-        } catch let error as CSVReader.SyntaxError {
+        } catch let error as CSVParser.SyntaxError {
             throw RecordError(line: error.line, message: error.message, fatal: true)
         }
     }

@@ -1,3 +1,4 @@
+import ValenceCore
 /// Reads JSONL lines (blank lines skipped); `parse` turns one into a record and may run on any thread.
 final class JSONLRecordReader {
     /// A line as read, before parsing.

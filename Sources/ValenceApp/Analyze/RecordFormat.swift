@@ -1,3 +1,5 @@
+import ValenceCore
+
 /// The record formats `valence analyze` reads and writes (output keeps the input's format).
 public enum RecordFormat: String, Sendable, CaseIterable {
     case jsonl

@@ -1,5 +1,5 @@
 import Testing
-@testable import ValenceApp
+import ValenceCore
 
 @Suite("JSONL record scanner")
 struct JSONObjectScannerTests {

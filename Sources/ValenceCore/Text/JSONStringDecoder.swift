@@ -1,6 +1,7 @@
 /// Decodes the contents of a JSON string literal (between the quotes): escapes, surrogate pairs, UTF-8 checks.
-enum JSONStringDecoder {
-    static func decode(_ bytes: ArraySlice<UInt8>, at offset: Int) throws(JSONObjectScanner.SyntaxError) -> String {
+public enum JSONStringDecoder {
+    /// The string whose literal contents are `bytes`; `offset` places errors within the line.
+    public static func decode(_ bytes: ArraySlice<UInt8>, at offset: Int) throws(JSONObjectScanner.SyntaxError) -> String {
         if !bytes.contains(UInt8(ascii: "\\")) {
             // Plain ASCII (the common case) needs no validation.
             if bytes.allSatisfy({ $0 < 0x80 }) { return String(decoding: bytes, as: UTF8.self) }

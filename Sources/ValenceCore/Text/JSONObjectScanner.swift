@@ -1,19 +1,19 @@
 /// A strict JSON scanner for one JSONL record: checks that the bytes are exactly one JSON object and
 /// returns its top-level members as byte ranges, so records can be passed through byte for byte.
-struct JSONObjectScanner {
+public struct JSONObjectScanner {
     /// One `"key": value` of the top-level object.
-    struct Member {
-        var key: String
+    public struct Member: Sendable, Equatable {
+        public var key: String
         /// From the key's opening quote to the value's last byte.
-        var range: Range<Int>
-        var valueRange: Range<Int>
+        public var range: Range<Int>
+        public var valueRange: Range<Int>
     }
 
-    struct SyntaxError: Error, CustomStringConvertible {
-        var message: String
+    public struct SyntaxError: Error, CustomStringConvertible {
+        public var message: String
         /// Byte offset within the line.
-        var offset: Int
-        var description: String { "\(message) at column \(offset + 1)" }
+        public var offset: Int
+        public var description: String { "\(message) at column \(offset + 1)" }
     }
 
     private let bytes: ArraySlice<UInt8>
@@ -26,7 +26,7 @@ struct JSONObjectScanner {
     }
 
     /// The members of the object in `bytes` (indices are those of `bytes`), or a syntax error.
-    static func members(of bytes: ArraySlice<UInt8>) throws(SyntaxError) -> [Member] {
+    public static func members(of bytes: ArraySlice<UInt8>) throws(SyntaxError) -> [Member] {
         var scanner = JSONObjectScanner(bytes)
         return try scanner.scanObjectRecord()
     }

@@ -13,27 +13,38 @@ public struct LocalModels: Sendable {
     let store: HubModelStore
     let services: [any Service]
 
-    public init(configuration: ServeConfiguration, logger: Logger) throws {
+    /// Builds the registry over the hub cache; a folder or default model that cannot be registered is a
+    /// `ConfigurationError` (the hub client is shut down first).
+    public init(configuration: ServeConfiguration, logger: Logger) async throws {
         let store = HubModelStore(configuration: try configuration.hubConfiguration(), logger: logger)
+        do {
+            try self.init(configuration: configuration, store: store, logger: logger)
+        } catch {
+            try? await store.shutdown()
+            throw error
+        }
+    }
+
+    private init(configuration: ServeConfiguration, store: HubModelStore, logger: Logger) throws {
         let metrics = ModelServiceMetrics()
         let batching = configuration.batching
-        let registry = try ModelRegistry(defaultModelKey: VaderSentimentModel.key, store: store, loader: { request in
+        let registry = try ModelRegistry(catalog: configuration.catalog, defaultModelKey: VaderSentimentModel.key, store: store, loader: { request in
             DynamicBatcher(model: try TransformerModel(directory: request.directory, name: request.key),
                            configuration: batching, metrics: metrics)
         }, logger: logger)
         var preload: [String] = []
-        for directory in configuration.modelDirectories {
+        for folder in configuration.modelFolders {
             do {
-                preload.append(try registry.register(folder: directory).key)
+                preload.append(try registry.register(folder: folder.url, key: folder.key).key)
             } catch {
-                throw ConfigurationError("--model-dir \(directory.path): \(error)")
+                throw ConfigurationError("model folder \(folder.url.path): \(error)")
             }
         }
         let defaultModel = configuration.resolvedDefaultModel
         do {
             try registry.setDefault(defaultModel)
         } catch {
-            throw ConfigurationError("the default model '\(defaultModel)' is neither a catalog key nor a --model-dir folder")
+            throw ConfigurationError("the default model '\(defaultModel)' is neither a catalog key nor a model folder")
         }
         let defaultKey = registry.defaultModelKey
         if !preload.contains(defaultKey) { preload.insert(defaultKey, at: 0) }

@@ -10,9 +10,9 @@ public struct ModelCacheCommands: Sendable {
     let catalog: ModelCatalog
     let logger: Logger
 
-    public init(configuration: ServeConfiguration, catalog: ModelCatalog = ModelCatalog(), logger: Logger) throws {
+    public init(configuration: ServeConfiguration, logger: Logger) throws {
         hub = try configuration.hubConfiguration()
-        self.catalog = catalog
+        catalog = configuration.catalog
         self.logger = logger
     }
 

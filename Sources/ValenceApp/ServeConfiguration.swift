@@ -1,10 +1,12 @@
 import Foundation
 import ValenceAlerts
+import ValenceCore
 import ValenceDatabase
 import ValenceHTTP
 import ValenceJobs
 import ValenceModels
 import ValenceResilience
+import ValenceStorage
 
 /// Settings of `valence serve`, `gateway` and `model-service`. Defaults first, then the environment (DESIGN.md
 /// section 10), then flags.
@@ -22,8 +24,12 @@ public struct ServeConfiguration: Sendable {
     /// The model a request without `model` asks for (`--default-model`, else PRELOAD_MODEL, else the first
     /// `--model-dir` folder, else distilbert-sentiment).
     public var defaultModel: String?
-    /// HuggingFace-layout folders loaded at start, each served under its folder name.
-    public var modelDirectories: [URL] = []
+    /// The models known by key: the built-in catalog plus a configuration file's hub models.
+    public var catalog = ModelCatalog()
+    /// HuggingFace-layout folders loaded at start (`--model-dir`, a configuration file's `path` models).
+    public var modelFolders: [ModelFolder] = []
+    /// Live sources a configuration file declares, stored by name at start.
+    public var sources: [SourceConfiguration] = []
     /// STORE_TEXT=false keeps no text in the database.
     public var storeText = true
     /// VALENCE_API_KEY: required by management endpoints when set.
@@ -56,7 +62,7 @@ public struct ServeConfiguration: Sendable {
 
     /// The default model key after all sources are applied.
     public var resolvedDefaultModel: String {
-        defaultModel ?? modelDirectories.first?.standardizedFileURL.lastPathComponent ?? "distilbert-sentiment"
+        defaultModel ?? modelFolders.first?.key ?? "distilbert-sentiment"
     }
 
     /// The database: `--database-url`/DATABASE_URL, else the POSTGRES_* variables, else `DATA_DIR/valence.sqlite`.
@@ -91,6 +97,7 @@ public struct ServeConfiguration: Sendable {
         func integer(_ name: String) throws -> Int? {
             try environment[name].map { try Self.positiveInteger($0, name: name) }
         }
+        if let path = environment["VALENCE_CONFIG"], !path.isEmpty { try apply(configurationFile: path) }
         if let url = environment["DATABASE_URL"], !url.isEmpty { databaseURL = url }
         if let model = environment["PRELOAD_MODEL"], !model.isEmpty { defaultModel = model }
         if let store = environment["STORE_TEXT"] { storeText = try Self.bool(store, name: "STORE_TEXT") }
@@ -120,6 +127,16 @@ public struct ServeConfiguration: Sendable {
             }
             breaker.slowCallThreshold = .milliseconds(Int64(seconds * 1000))
         }
+    }
+
+    /// Adds a configuration file's models (to the catalog, or as folders) and sources; see `ConfigurationFile`.
+    public mutating func apply(configurationFile path: String) throws {
+        let file = try ConfigurationFile.load(path: path)
+        catalog = ModelCatalog(entries: ModelCatalog.builtIn + file.catalogEntries)
+        let base = URL(fileURLWithPath: path).deletingLastPathComponent()
+        modelFolders.removeAll { folder in file.models.contains { $0.key == folder.key } }
+        modelFolders += file.modelFolders(relativeTo: base)
+        sources = file.sources
     }
 
     /// Parses a comma-separated list of model-service base URLs (`http://host:port`).

@@ -32,6 +32,20 @@ struct ValenceRuntime {
     static func make(configuration: ServeConfiguration, logger: Logger) async throws -> ValenceRuntime {
         let location = try configuration.databaseConfiguration()
         let database = try await location.open(logger: logger)
+        do {
+            return try await make(configuration: configuration, location: location, database: database, logger: logger)
+        } catch {
+            try? await database.close()  // never run as a service, so closed here
+            throw error
+        }
+    }
+
+    private static func make(configuration: ServeConfiguration, location: DatabaseConfiguration,
+                             database: any ManagedDatabase, logger: Logger) async throws -> ValenceRuntime {
+        let sources = SQLSourceRepository(database: database.database)
+        for source in configuration.sources {
+            try await sources.upsert(source, at: Date())  // a configuration file's sources, by name
+        }
         let repository = SQLPredictionRepository(database: database.database, storeText: configuration.storeText)
         let writer = PredictionWriter(repository: repository, capacity: configuration.writeBufferCapacity, logger: logger)
         let breakerEvents = SQLBreakerEventRepository(database: database.database)
@@ -41,7 +55,7 @@ struct ValenceRuntime {
         let provider: any ModelProvider
         var replicas: @Sendable () -> [ModelServiceReplicaStatus] = { [] }
         if configuration.modelServiceURLs.isEmpty {
-            let local = try LocalModels(configuration: configuration, logger: logger)
+            let local = try await LocalModels(configuration: configuration, logger: logger)
             provider = local.registry
             services += local.services
         } else {
@@ -56,7 +70,7 @@ struct ValenceRuntime {
             predictions: PredictionService(provider: provider, breaker: breaker, sink: writer, tracker: tracker, logger: logger),
             provider: provider, repository: repository, writer: writer, breaker: breaker, tracker: tracker,
             breakerEvents: breakerEvents, jobs: SQLJobRepository(database: database.database),
-            sources: SQLSourceRepository(database: database.database), replicas: replicas, services: services
+            sources: sources, replicas: replicas, services: services
         )
     }
 

@@ -8,23 +8,6 @@ import ValenceStorage
 struct SourceRoutes {
     let services: APIServices
 
-    struct NewSource: Decodable {
-        var kind: SourceKind
-        var name: String
-        var subreddit: String?
-        var url: String?
-        var pollIntervalSeconds: Int?
-        var includeComments: Bool?
-        var maxItemsPerPoll: Int?
-        var enabled: Bool?
-
-        enum CodingKeys: String, CodingKey {
-            case kind, name, subreddit, url, enabled
-            case pollIntervalSeconds = "poll_interval_seconds", includeComments = "include_comments"
-            case maxItemsPerPoll = "max_items_per_poll"
-        }
-    }
-
     struct SourceBody: Encodable {
         var id: String
         var kind: String
@@ -79,12 +62,7 @@ struct SourceRoutes {
         }
         router.post("/sources") { request, _ in
             try services.authorizeAdmin(request)
-            let body = try await request.decodeJSONBody(as: NewSource.self, limit: 16_384)
-            let configuration = SourceConfiguration(
-                kind: body.kind, name: body.name, subreddit: body.subreddit, feedURL: body.url,
-                pollInterval: .seconds(body.pollIntervalSeconds ?? 300), includeComments: body.includeComments ?? true,
-                maxItemsPerPoll: body.maxItemsPerPoll ?? 100, enabled: body.enabled ?? true
-            )
+            let configuration = try await request.decodeJSONBody(as: SourceConfiguration.self, limit: 16_384)
             let source = try await databaseCall { try await services.sources.create(configuration, id: UUID(), at: Date()) }
             return try JSONResponse.encode(SourceBody(source), status: .created)
         }

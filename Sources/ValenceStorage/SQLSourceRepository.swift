@@ -37,6 +37,28 @@ public struct SQLSourceRepository: SourceRepository {
         return stored
     }
 
+    @discardableResult
+    public func upsert(_ configuration: SourceConfiguration, at time: Date) async throws -> Source {
+        try configuration.validate()
+        try await database.raw("""
+            INSERT INTO sources (\(Self.columns))
+            VALUES (\(bind: Self.text(UUID())), \(bind: configuration.kind.rawValue), \(bind: configuration.name),
+                    \(bind: configuration.subreddit), \(bind: configuration.feedURL),
+                    \(bind: configuration.pollInterval.inMilliseconds / 1_000), \(bind: configuration.includeComments),
+                    \(bind: configuration.maxItemsPerPoll), \(bind: configuration.enabled),
+                    \(bind: SourceState.ok.rawValue), NULL, NULL, NULL, NULL, \(bind: time.timeIntervalSince1970))
+            ON CONFLICT (name) DO UPDATE SET
+                kind = excluded.kind, subreddit = excluded.subreddit, url = excluded.url,
+                poll_interval = excluded.poll_interval, include_comments = excluded.include_comments,
+                max_items = excluded.max_items, enabled = excluded.enabled
+            """).run()
+        guard let stored = try await database.raw("SELECT \(Self.columns) FROM sources WHERE name = \(bind: configuration.name)")
+            .first().map(Self.source(from:)) else {
+            throw ValenceError.notFound("source '\(configuration.name)'")
+        }
+        return stored
+    }
+
     public func list() async throws -> [Source] {
         try await database.raw("SELECT \(Self.columns) FROM sources ORDER BY created_at, id").all().map(Self.source(from:))
     }

@@ -8,6 +8,10 @@ public protocol SourceRepository: Sendable {
     /// Validates and stores a new source in state `ok`, never polled. A name already used throws
     /// `ValenceError.invalidInput`.
     func create(_ configuration: SourceConfiguration, id: UUID, at time: Date) async throws -> Source
+    /// Validates and stores `configuration` under its name: a new source as `create` would, or an existing one's
+    /// settings replaced (its id, state and recorded items kept). For sources declared in a configuration file.
+    @discardableResult
+    func upsert(_ configuration: SourceConfiguration, at time: Date) async throws -> Source
     /// Every source, oldest first.
     func list() async throws -> [Source]
     /// One source; an unknown id throws `ValenceError.notFound`.

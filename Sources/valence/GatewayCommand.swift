@@ -13,6 +13,7 @@ struct GatewayCommand: AsyncParsableCommand {
     @Option(help: "Address to listen on.") var host = "127.0.0.1"
     @Option(help: "Port to listen on (0: any free port; the address is printed on stdout).") var port = 8080
     @OptionGroup var storage: StorageOptions
+    @OptionGroup var config: ConfigurationFileOption
     @Option(name: .customLong("model-service-url"),
             help: "Model service base URL(s), comma-separated replicas. Overrides MODEL_SERVICE_URL (default http://127.0.0.1:8081).")
     var modelServiceURL: String?
@@ -21,6 +22,7 @@ struct GatewayCommand: AsyncParsableCommand {
         try await runProcess({ configuration, environment in
             configuration.host = host
             configuration.port = port
+            try config.apply(to: &configuration)
             storage.apply(to: &configuration)
             configuration.modelServiceURLs = try modelServiceURLs(modelServiceURL, environment: environment)
                 ?? ["http://127.0.0.1:8081"]

@@ -15,12 +15,14 @@ struct ModelServiceCommand: AsyncParsableCommand {
     @Option(name: .customLong("data-dir"), help: "Folder of the model cache unless VALENCE_MODEL_CACHE is set (default ~/.valence).")
     var dataDirectory: String?
     @OptionGroup var models: LocalModelOptions
+    @OptionGroup var config: ConfigurationFileOption
 
     func run() async throws {
         try await runProcess({ configuration, _ in
             configuration.host = host
             configuration.port = port
             if let dataDirectory { configuration.dataDirectory = URL(fileURLWithPath: dataDirectory) }
+            try config.apply(to: &configuration)
             models.apply(to: &configuration)
         }, { configuration, logger in
             try await buildModelServiceApplication(configuration: configuration, logger: logger).runService()

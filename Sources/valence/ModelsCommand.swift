@@ -14,12 +14,14 @@ struct ModelsCommand: AsyncParsableCommand {
     struct CacheOptions: ParsableArguments {
         @Option(name: .customLong("data-dir"), help: "Folder of the model cache unless VALENCE_MODEL_CACHE is set (default ~/.valence).")
         var dataDirectory: String?
+        @OptionGroup var config: ConfigurationFileOption
 
         func commands() throws -> ModelCacheCommands {
             var configuration = ServeConfiguration()
             do {
                 try configuration.apply(environment: ProcessInfo.processInfo.environment)
                 if let dataDirectory { configuration.dataDirectory = URL(fileURLWithPath: dataDirectory) }
+                try config.apply(to: &configuration)
                 return try ModelCacheCommands(configuration: configuration, logger: makeProcessLogger())
             } catch let error as ConfigurationError {
                 throw fail(error.description)

@@ -17,6 +17,16 @@ struct StorageOptions: ParsableArguments {
     }
 }
 
+/// `--config FILE`: extra models and live sources (see `ConfigurationFile`). Overrides VALENCE_CONFIG.
+struct ConfigurationFileOption: ParsableArguments {
+    @Option(name: .customLong("config"), help: "A JSON file declaring extra models and live sources. Overrides VALENCE_CONFIG.")
+    var path: String?
+
+    func apply(to configuration: inout ServeConfiguration) throws {
+        if let path { try configuration.apply(configurationFile: path) }
+    }
+}
+
 /// Which models a process runs itself: `--model-dir` (repeatable), `--default-model`.
 struct LocalModelOptions: ParsableArguments {
     @Option(name: .customLong("model-dir"), help: "A HuggingFace-layout classifier folder served under its folder name (repeatable).")
@@ -25,7 +35,7 @@ struct LocalModelOptions: ParsableArguments {
     var defaultModel: String?
 
     func apply(to configuration: inout ServeConfiguration) {
-        configuration.modelDirectories = modelDirectories.map { URL(fileURLWithPath: $0, isDirectory: true) }
+        configuration.modelFolders += modelDirectories.map { ModelFolder(url: URL(fileURLWithPath: $0, isDirectory: true)) }
         if let defaultModel { configuration.defaultModel = defaultModel }
     }
 }

@@ -14,6 +14,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Address to listen on.") var host = "127.0.0.1"
     @Option(help: "Port to listen on (0: any free port; the address is printed on stdout).") var port = 8080
     @OptionGroup var storage: StorageOptions
+    @OptionGroup var config: ConfigurationFileOption
     @OptionGroup var models: LocalModelOptions
     @Flag(name: .customLong("no-worker"), help: "Run no job worker or source poller in this process (use `valence worker`).")
     var noWorker = false
@@ -22,6 +23,7 @@ struct ServeCommand: AsyncParsableCommand {
         try await runProcess({ configuration, _ in
             configuration.host = host
             configuration.port = port
+            try config.apply(to: &configuration)
             storage.apply(to: &configuration)
             models.apply(to: &configuration)
             configuration.inProcessWorker = !noWorker

@@ -11,12 +11,14 @@ struct WorkerCommand: AsyncParsableCommand {
     )
 
     @OptionGroup var storage: StorageOptions
+    @OptionGroup var config: ConfigurationFileOption
     @Option(name: .customLong("model-service-url"), help: "Model service base URL(s), comma-separated; default: models in process.")
     var modelServiceURL: String?
     @OptionGroup var models: LocalModelOptions
 
     func run() async throws {
         try await runProcess({ configuration, environment in
+            try config.apply(to: &configuration)
             storage.apply(to: &configuration)
             configuration.modelServiceURLs = try modelServiceURLs(modelServiceURL, environment: environment) ?? []
             models.apply(to: &configuration)

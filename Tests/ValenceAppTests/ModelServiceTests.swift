@@ -100,7 +100,7 @@ struct ModelServiceTests {
                 var configuration = ServeConfiguration(dataDirectory: cache)
                 try configuration.apply(environment: ["HF_ENDPOINT": hub.endpoint.absoluteString,
                                                       "BATCH_QUEUE_CAPACITY": "4", "BATCH_MAX_WAIT_MS": "300"])
-                configuration.modelDirectories = [URL(fileURLWithPath: folder)]
+                configuration.modelFolders = [ModelFolder(url: URL(fileURLWithPath: folder))]
                 let app = try await buildModelServiceApplication(configuration: configuration, logger: .quiet)
                 try await app.test(.live) { client in
                     let base = "http://127.0.0.1:\(try #require(client.port))"

@@ -10,7 +10,7 @@ struct ServeTransformerTests {
     private func withApp(_ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
         try await withTemporaryDirectory { directory in
             var configuration = ServeConfiguration(dataDirectory: directory)
-            configuration.modelDirectories = [try TinyModels.directory("tiny-bert-wordpiece")]
+            configuration.modelFolders = [ModelFolder(url: try TinyModels.directory("tiny-bert-wordpiece"))]
             let app = try await buildApplication(configuration: configuration, logger: .quiet)
             // Live: the app's services run, and they load the folder in the background.
             try await app.test(.live) { client in

@@ -28,7 +28,28 @@ enum SourceRepositoryConformance {
         ConformanceCheck("enabling, disabling and deleting", enableAndDelete),
         ConformanceCheck("recording items returns only the new ones, per source", recordReturnsNew),
         ConformanceCheck("known ids, attached predictions and released claims", attachAndRelease),
+        ConformanceCheck("upsert creates by name, then replaces the settings and keeps id, state and items", upsert),
     ]
+
+    static func upsert(_ database: any SQLDatabase) async throws {
+        let repository = SQLSourceRepository(database: database)
+        let created = try await repository.upsert(reddit, at: start)
+        #expect(created.configuration == reddit && created.createdAt == start)
+        try await repository.markFailing(id: created.id, reason: "HTTP 500", at: start)
+        _ = try await repository.recordItems([item(1, source: created.id)])
+        var changed = reddit
+        changed.subreddit = "AskScience"
+        changed.pollInterval = .seconds(60)
+        changed.enabled = false
+        let updated = try await repository.upsert(changed, at: start.addingTimeInterval(10))
+        #expect(updated.id == created.id && updated.configuration == changed && updated.createdAt == start)
+        #expect(updated.state == .failing && updated.lastError == "HTTP 500")
+        #expect(try await repository.items(sourceID: created.id, limit: 10).count == 1)
+        #expect(try await repository.list().count == 1)
+        var invalid = reddit
+        invalid.subreddit = "no spaces"
+        await #expect(throws: ValenceError.self) { try await repository.upsert(invalid, at: start) }
+    }
 
     static func createAndList(_ database: any SQLDatabase) async throws {
         let repository = SQLSourceRepository(database: database)

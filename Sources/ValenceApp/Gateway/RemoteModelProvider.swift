@@ -17,7 +17,7 @@ public final class RemoteModelProvider: ModelProvider {
     /// Keys the replicas have reported, kept so that a replica outage does not turn them into 404s.
     private let reportedKeys = Mutex<Set<String>>([])
 
-    init(replicas: [ModelServiceReplica], defaultModelKey: String, catalog: ModelCatalog = ModelCatalog(),
+    init(replicas: [ModelServiceReplica], defaultModelKey: String, catalog: ModelCatalog,
          vader: VaderSentimentModel = VaderSentimentModel()) {
         self.replicas = replicas
         self.catalog = catalog

@@ -26,7 +26,8 @@ struct RemoteModels {
                 breaker: makeBreaker(configuration.breaker, scope: url, events: events, logger: logger)
             )
         }
-        provider = RemoteModelProvider(replicas: replicas, defaultModelKey: configuration.resolvedDefaultModel)
+        provider = RemoteModelProvider(replicas: replicas, defaultModelKey: configuration.resolvedDefaultModel,
+                                       catalog: configuration.catalog)
         services = [
             ReplicaHealthMonitor(replicas: replicas, overall: overall, interval: .milliseconds(500), logger: logger),
             ShutdownService { try await http.shutdown() },

@@ -8,7 +8,7 @@ import ValenceHTTP
 /// registered folders, dynamically batched) behind the model service's routes.
 public func buildModelServiceApplication(configuration: ServeConfiguration,
                                          logger: Logger) async throws -> some ApplicationProtocol {
-    let local = try LocalModels(configuration: configuration, logger: logger)
+    let local = try await LocalModels(configuration: configuration, logger: logger)
     let services = ModelServiceServices(registry: local.registry, metrics: local.metrics, limits: configuration.limits,
                                         apiKey: configuration.apiKey)
     let router = buildModelServiceRouter(services: services, context: BasicRequestContext.self)

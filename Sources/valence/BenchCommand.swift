@@ -5,6 +5,6 @@ struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Benchmarks against peers measured in the same run.",
-        subcommands: [BenchVaderCommand.self, BenchHTTPCommand.self]
+        subcommands: [BenchVaderCommand.self, BenchHTTPCommand.self, BenchJobsCommand.self]
     )
 }

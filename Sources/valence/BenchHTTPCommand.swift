@@ -23,7 +23,7 @@ struct BenchHTTPCommand: AsyncParsableCommand {
         let counts = clients.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
         let engine = try engineThroughput(texts)
         print(String(format: "%-28@ %10.1f texts/s", "engine, batches of 64" as NSString, engine))
-        let service = try await ModelServiceProcess.start(modelDirectory: modelDirectory)
+        let service = try await BenchServer.start(["model-service", "--port", "0", "--model-dir", modelDirectory], readyPath: "/ready")
         defer { service.stop() }
         let http = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup)
         do {
@@ -94,51 +94,5 @@ struct BenchHTTPCommand: AsyncParsableCommand {
         }
         return Measurement(throughput: Double(latencies.count) / elapsed, p50: percentile(0.5), p99: percentile(0.99),
                            errors: perClient.map(\.1).reduce(0, +))
-    }
-}
-
-/// A `valence model-service --port 0` child process serving one folder.
-private struct ModelServiceProcess {
-    let process: Process
-    let baseURL: String
-
-    static func start(modelDirectory: String) async throws -> ModelServiceProcess {
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent("valence-bench-\(UUID().uuidString).out")
-        guard FileManager.default.createFile(atPath: output.path, contents: nil) else { throw BenchError("cannot create \(output.path)") }
-        defer { try? FileManager.default.removeItem(at: output) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: BenchProcess.selfExecutable)
-        process.arguments = ["model-service", "--port", "0", "--model-dir", modelDirectory]
-        process.standardOutput = try FileHandle(forWritingTo: output)
-        try process.run()
-        for _ in 0..<600 {
-            let text = (try? String(contentsOf: output, encoding: .utf8)) ?? ""
-            if let line = text.split(separator: "\n").first(where: { $0.hasPrefix("listening on ") }) {
-                let service = ModelServiceProcess(process: process, baseURL: String(line.dropFirst("listening on ".count)))
-                try await service.waitUntilReady()
-                return service
-            }
-            guard process.isRunning else { break }
-            try await Task.sleep(for: .milliseconds(100))
-        }
-        process.terminate()
-        throw BenchError("the model service did not start")
-    }
-
-    private func waitUntilReady() async throws {
-        let http = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup)
-        defer { _ = http.shutdown() }
-        for _ in 0..<600 {
-            if let response = try? await http.execute(HTTPClientRequest(url: baseURL + "/ready"), timeout: .seconds(5)),
-               response.status == .ok { return }
-            try await Task.sleep(for: .milliseconds(100))
-        }
-        throw BenchError("the model service did not become ready")
-    }
-
-    func stop() {
-        process.terminate()
-        for _ in 0..<50 where process.isRunning { usleep(100_000) }
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
     }
 }

@@ -144,7 +144,7 @@ private extension HTTPClient {
 }
 
 /// A file read in 1 MiB chunks for a streamed upload.
-private struct FileChunks: AsyncSequence, Sendable {
+struct FileChunks: AsyncSequence, Sendable {
     typealias Element = ByteBuffer
     let path: String
 

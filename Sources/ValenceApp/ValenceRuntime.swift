@@ -77,8 +77,10 @@ struct ValenceRuntime {
     /// Adds a job worker scoring through the prediction service.
     mutating func addJobWorker(_ configuration: ServeConfiguration, logger: Logger) {
         let predictions = predictions
+        let writer = writer
         services.append(JobWorker(repository: jobs, scorer: { texts, ids, model, source in
-            try await predictions.scoreTexts(texts, ids: ids, model: model, source: source)
+            await writer.waitForRoom(texts.count)  // a worker waits for the database rather than dropping records
+            return try await predictions.scoreTexts(texts, ids: ids, model: model, source: source)
         }, configuration: configuration.worker, logger: logger))
     }
 

@@ -31,6 +31,7 @@ public final class JobWorker: Service {
     private let logger: Logger
     /// Transient failures in a row; sets the backoff and the items' retry delay.
     private let failureStreak = Mutex(0)
+    private let chunkSizer: Mutex<ChunkSizer>
 
     public init(repository: any JobRepository, scorer: @escaping JobScorer,
                 configuration: JobWorkerConfiguration = JobWorkerConfiguration(),
@@ -39,6 +40,7 @@ public final class JobWorker: Service {
         self.scorer = scorer
         self.configuration = configuration
         self.now = now
+        chunkSizer = Mutex(ChunkSizer(maximum: configuration.chunkSize, target: configuration.chunkTarget))
         var logger = logger
         logger[metadataKey: "worker.id"] = "\(configuration.workerID)"
         self.logger = logger
@@ -70,7 +72,7 @@ public final class JobWorker: Service {
     public func runRound() async -> Round {
         let claimed: [ClaimedJobItem]
         do {
-            claimed = try await repository.claim(workerID: configuration.workerID, limit: configuration.chunkSize,
+            claimed = try await repository.claim(workerID: configuration.workerID, limit: chunkSizer.withLock { $0.current },
                                                  lease: configuration.lease, now: now())
         } catch {
             metrics.noteDatabaseError()
@@ -100,7 +102,11 @@ public final class JobWorker: Service {
         let jobMetadata: Logger.Metadata = ["job.id": "\(keys[0].jobID.uuidString.lowercased())", "job.items": "\(keys.count)"]
         guard !Task.isCancelled else { return await release(keys) }
         do {
+            let clock = ContinuousClock()
+            let started = clock.now
             let results = try await scoreKeepingLease(items)
+            let took = started.duration(to: clock.now)
+            chunkSizer.withLock { $0.record(items: items.count, in: took) }
             guard results.count == items.count else {
                 throw ScorerResultCountError(texts: items.count, results: results.count)
             }

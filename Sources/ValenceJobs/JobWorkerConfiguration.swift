@@ -2,8 +2,11 @@
 public struct JobWorkerConfiguration: Sendable {
     /// Identifies the worker's leases (default: hostname, pid and a random suffix).
     public var workerID: String
-    /// Items claimed and scored per round (one scorer call per job in the chunk).
+    /// The most items claimed and scored per round (one scorer call per job in the chunk); below it the worker
+    /// sizes chunks to about `chunkTarget` of scoring (`ChunkSizer`).
     public var chunkSize: Int
+    /// The scoring time a chunk aims at.
+    public var chunkTarget: Duration
     /// How long a claim holds; renewed every third of it while a chunk is being scored.
     public var lease: Duration
     /// The pause when nothing is claimable, stretched by up to `pollJitter` (0…1) at random.
@@ -14,11 +17,13 @@ public struct JobWorkerConfiguration: Sendable {
     public var initialBackoff: Duration
     public var maxBackoff: Duration
 
-    public init(workerID: String = WorkerIdentity.make(), chunkSize: Int = 64, lease: Duration = .seconds(30),
+    public init(workerID: String = WorkerIdentity.make(), chunkSize: Int = 1_000, chunkTarget: Duration = .seconds(2),
+                lease: Duration = .seconds(30),
                 pollInterval: Duration = .milliseconds(200), pollJitter: Double = 0.25,
                 initialBackoff: Duration = .milliseconds(200), maxBackoff: Duration = .seconds(10)) {
         self.workerID = workerID
         self.chunkSize = max(1, chunkSize)
+        self.chunkTarget = chunkTarget
         self.lease = lease
         self.pollInterval = pollInterval
         self.pollJitter = min(max(pollJitter, 0), 1)

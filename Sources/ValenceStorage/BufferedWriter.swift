@@ -64,6 +64,17 @@ public final class BufferedWriter<Record: Sendable>: Service {
         wake.yield()
     }
 
+    /// Waits until `count` more records fit (checking every 10 ms), so a producer that can wait — a job worker —
+    /// goes at the database's pace instead of overflowing the buffer. Returns at once when the writer is shutting
+    /// down or the task is cancelled.
+    public func waitForRoom(_ count: Int) async {
+        let needed = min(max(0, count), capacity)
+        while !Task.isCancelled {
+            if state.withLock({ $0.shuttingDown || $0.buffer.count + needed <= capacity }) { return }
+            try? await Task.sleep(for: .milliseconds(10))
+        }
+    }
+
     public var snapshot: Snapshot {
         state.withLock {
             Snapshot(pending: $0.buffer.count, capacity: capacity, written: $0.written, dropped: $0.dropped,

@@ -30,3 +30,28 @@ struct JobWorkerConfigurationTests {
         #expect(first.contains("-\(ProcessInfo.processInfo.processIdentifier)-"))
     }
 }
+
+@Suite("Chunk sizing")
+struct ChunkSizerTests {
+    @Test("starts small, at most doubles per round, and settles where a chunk takes the target time")
+    func adapts() {
+        var sizer = ChunkSizer(maximum: 1_000, target: .seconds(2))
+        #expect(sizer.current == 32)
+        sizer.record(items: 32, in: .milliseconds(1))  // very fast: doubles, no more
+        #expect(sizer.current == 64)
+        for _ in 0..<10 { sizer.record(items: sizer.current, in: .milliseconds(1)) }
+        #expect(sizer.current == 1_000)
+        sizer.record(items: 1_000, in: .seconds(100))  // 10 items/s: 20 items per 2 s
+        #expect(sizer.current == 20)
+        sizer.record(items: 20, in: .seconds(40))  // slower than one item per target
+        #expect(sizer.current == 1)
+        sizer.record(items: 0, in: .seconds(1))
+        #expect(sizer.current == 1)
+    }
+
+    @Test("a maximum below the starting size wins")
+    func smallMaximum() {
+        #expect(ChunkSizer(maximum: 4, target: .seconds(2)).current == 4)
+        #expect(ChunkSizer(maximum: 0, target: .seconds(2)).current == 1)
+    }
+}

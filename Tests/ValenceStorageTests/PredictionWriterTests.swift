@@ -50,6 +50,25 @@ struct PredictionWriterTests {
         for _ in 0..<200 where !condition() { try await Task.sleep(for: .milliseconds(10)) }
     }
 
+    @Test("waiting for room holds a producer back until the database has caught up, losing nothing")
+    func backpressure() async throws {
+        let repository = FlakyRepository()
+        repository.setDown(true)
+        let writer = PredictionWriter(repository: repository, capacity: 10, batchSize: 5, maxBackoff: .milliseconds(20), logger: logger)
+        try await withRunningWriter(writer) {
+            writer.record(records(0..<10))
+            let waiter = Task { await writer.waitForRoom(4) }
+            try await Task.sleep(for: .milliseconds(50))
+            #expect(writer.snapshot.pending == 10)
+            repository.setDown(false)
+            await waiter.value
+            writer.record(records(10..<14))
+            try await waitUntil { repository.stored.count == 14 }
+        }
+        #expect(repository.stored.map(\.id) == records(0..<14).map(\.id))
+        #expect(writer.snapshot.dropped == 0)
+    }
+
     @Test("records are written in order while the database is up")
     func writesInOrder() async throws {
         let repository = FlakyRepository()

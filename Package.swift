@@ -11,6 +11,15 @@ let engine: [SwiftSetting] = strict + [
     .unsafeFlags(["-O"], .when(configuration: .debug)),
 ]
 
+/// The prepacked GEMM kernels need FMA/AVX2 code generation: without a target CPU, `SIMD.addingProduct` lowers
+/// to a call to `fmaf` per lane. Only reached when `KernelSupport.isSupported` (else OpenBLAS does the work).
+/// `BuiltinModule` lets `Prefetch` reach LLVM's prefetch intrinsic, which the standard library does not expose.
+let kernels: [SwiftSetting] = strict + [
+    .enableExperimentalFeature("BuiltinModule"),
+    .unsafeFlags(["-Ounchecked", "-target-cpu", "haswell"], .when(configuration: .release)),
+    .unsafeFlags(["-O", "-target-cpu", "haswell"], .when(configuration: .debug)),
+]
+
 let package = Package(
     name: "Valence",
     platforms: [.macOS(.v14)],
@@ -40,7 +49,8 @@ let package = Package(
         .target(name: "ValenceTokenizers", swiftSettings: strict),
         .target(name: "ValenceResilience", swiftSettings: strict),
         .systemLibrary(name: "CBLAS", path: "Sources/CBLAS"),
-        .target(name: "ValenceEngine", dependencies: ["CBLAS"], swiftSettings: engine),
+        .target(name: "ValenceKernels", swiftSettings: kernels),
+        .target(name: "ValenceEngine", dependencies: ["CBLAS", "ValenceKernels"], swiftSettings: engine),
         .target(
             name: "ValenceCore",
             dependencies: [
@@ -191,6 +201,7 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "ValenceLexiconTests", dependencies: ["ValenceLexicon", "ValenceTestSupport"], resources: [.copy("Fixtures")], swiftSettings: strict),
+        .testTarget(name: "ValenceKernelsTests", dependencies: ["ValenceKernels", "CBLAS"], swiftSettings: engine),
         .testTarget(name: "ValenceEngineTests", dependencies: ["ValenceEngine"], resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(name: "ValenceTokenizersTests", dependencies: ["ValenceTokenizers"], resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(name: "ValenceResilienceTests", dependencies: ["ValenceResilience"], swiftSettings: strict),

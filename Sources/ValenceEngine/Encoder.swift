@@ -1,3 +1,5 @@
+import ValenceKernels
+
 /// The transformer encoder's forward pass over a packed batch.
 ///
 /// Mirrors HF `BertEmbeddings` / `RobertaEmbeddings` / DistilBERT `Embeddings`, then per layer
@@ -6,6 +8,9 @@
 struct Encoder: Sendable {
     let configuration: ModelConfiguration
     let weights: EncoderWeights
+    /// Threads for the products (prepacked weights), row-wise kernels and attention heads; nil: the caller alone,
+    /// with OpenBLAS's own threads inside each product.
+    let runner: ParallelRunner?
 
     /// Leaves the last hidden state [tokens, hidden] in `scratch.hidden`.
     func forward(_ batch: PackedBatch, scratch: ScratchState) {
@@ -53,14 +58,14 @@ struct Encoder: Sendable {
     private func run(_ layer: EncoderWeights.Layer, _ batch: PackedBatch, _ s: ScratchState) {
         let tokens = batch.tokenCount
         let hidden = s.hidden.pointer
-        layer.queryKeyValue(hidden, rows: tokens, into: s.queryKeyValue.pointer)
+        layer.queryKeyValue(hidden, rows: tokens, into: s.queryKeyValue.pointer, runner: runner)
         attend(batch, s)
         // BertSelfOutput: dense, dropout (inactive), LayerNorm(x + residual).
-        layer.attentionOutput.project(s.context.pointer, rows: tokens, into: s.queryKeyValue.pointer)
+        layer.attentionOutput.project(s.context.pointer, rows: tokens, into: s.queryKeyValue.pointer, runner: runner)
         addResidualAndNormalise(s.queryKeyValue.pointer, layer.attentionOutput, layer.attentionNorm, tokens, hidden)
         // BertIntermediate (dense + activation), then BertOutput like BertSelfOutput.
-        layer.intermediate(hidden, rows: tokens, into: s.intermediate.pointer, then: feedForwardNonlinearity)
-        layer.output.project(s.intermediate.pointer, rows: tokens, into: s.queryKeyValue.pointer)
+        layer.intermediate(hidden, rows: tokens, into: s.intermediate.pointer, then: feedForwardNonlinearity, runner: runner)
+        layer.output.project(s.intermediate.pointer, rows: tokens, into: s.queryKeyValue.pointer, runner: runner)
         addResidualAndNormalise(s.queryKeyValue.pointer, layer.output, layer.outputNorm, tokens, hidden)
     }
 
@@ -71,25 +76,35 @@ struct Encoder: Sendable {
     ) {
         let width = configuration.hiddenSize
         let epsilon = configuration.layerNormEpsilon
-        Kernels.addBiasResidualLayerNorm(
-            projected, bias: linear.bias.pointer, into: hidden, rows: tokens, columns: width,
-            weight: norm.weight.pointer, normBias: norm.bias.pointer, epsilon: epsilon
-        )
+        RowSplit.run(tokens, on: runner) { _, rows in
+            let offset = rows.lowerBound * width
+            Kernels.addBiasResidualLayerNorm(
+                projected + offset, bias: linear.bias.pointer, into: hidden + offset, rows: rows.count, columns: width,
+                weight: norm.weight.pointer, normBias: norm.bias.pointer, epsilon: epsilon
+            )
+        }
     }
 
     /// Scaled dot-product attention per sequence and head (`BertSelfAttention`):
     /// context_h = softmax(Q_h K_hᵀ / √d) V_h, heads read and written in place as column blocks
-    /// of the fused [tokens, 3 × hidden] projection (query | key | value).
+    /// of the fused [tokens, 3 × hidden] projection (query | key | value). The (sequence, head) pairs are split
+    /// over the runner's threads, each with its own score matrix.
     private func attend(_ batch: PackedBatch, _ s: ScratchState) {
         let width = configuration.hiddenSize
         let stride = 3 * width
         let query = s.queryKeyValue.pointer, key = query + width, value = query + 2 * width
         let size = configuration.headSize
+        let heads = configuration.headCount
         let scale = 1 / Float(size).squareRoot()
-        let scores = s.scores.pointer  // [length, length]
-        for (sequence, start) in batch.starts.enumerated() {
-            let length = batch.sequences[batch.sequences.startIndex + sequence].count
-            for head in 0..<configuration.headCount {
+        let context = s.context.pointer
+        let scoresBase = s.scores.pointer  // [longest, longest] per thread
+        let scoresStride = batch.longest * batch.longest
+        RowSplit.run(batch.count * heads, on: runner, minimumRows: 1) { part, pairs in
+            let scores = scoresBase + part * scoresStride
+            for pair in pairs {
+                let sequence = pair / heads, head = pair % heads
+                let start = batch.starts[sequence]
+                let length = batch.sequences[batch.sequences.startIndex + sequence].count
                 let offset = start * stride + head * size
                 BLAS.multiply(
                     rows: length, columns: length, inner: size,
@@ -102,7 +117,7 @@ struct Encoder: Sendable {
                     rows: length, columns: size, inner: length,
                     a: scores, lda: length, transposeA: false,
                     b: value + offset, ldb: stride, transposeB: false,
-                    c: s.context.pointer + start * width + head * size, ldc: width
+                    c: context + start * width + head * size, ldc: width
                 )
             }
         }

@@ -1,4 +1,5 @@
 import Foundation
+import ValenceKernels
 
 /// A BERT, DistilBERT, RoBERTa or XLM-RoBERTa encoder loaded from a HuggingFace folder, with its
 /// sequence-classification head when the checkpoint has one.
@@ -22,12 +23,19 @@ public final class EncoderModel: Sendable {
 
     /// Loads `config.json` and `model.safetensors` from `directory` (weights memory-mapped).
     ///
+    /// With `kernels` the layers' weights are prepacked for `ValenceKernels` (the mapped
+    /// originals released) and each pass runs on a pool of `threads` threads, OpenBLAS kept to one; otherwise
+    /// OpenBLAS runs the products with `threads` threads of its own.
+    ///
     /// - Parameters:
-    ///   - threads: OpenBLAS threads; nil uses `ThreadBudget.defaultThreads`. The setting is
+    ///   - threads: the pass's threads; nil uses `ThreadBudget.defaultThreads`. The OpenBLAS setting is
     ///     process-wide.
     ///   - tokenBudget: the most tokens one forward pass handles (bounds scratch memory).
-    public init(directory: URL, threads: Int? = nil, tokenBudget: Int = 2048) throws {
-        ThreadBudget.apply(threads)
+    ///   - kernels: whether to use the prepacked kernels (default `ThreadBudget.usesKernels`; never on a CPU
+    ///     without AVX2 and FMA).
+    public init(directory: URL, threads: Int? = nil, tokenBudget: Int = 2048,
+                kernels: Bool = ThreadBudget.usesKernels) throws {
+        let threadCount = max(1, threads ?? ThreadBudget.defaultThreads)
         var configuration = try ModelConfiguration(contentsOf: directory.appendingPathComponent("config.json"))
         let file = try SafeTensorsFile(path: directory.appendingPathComponent("model.safetensors").path)
         let tensors = try TensorSource(
@@ -35,14 +43,23 @@ public final class EncoderModel: Sendable {
             architecturePrefix: EncoderWeights.architecturePrefix(configuration.modelType),
             probe: "embeddings.word_embeddings.weight"
         )
-        let weights = try EncoderWeights(configuration: configuration, tensors: tensors)
+        var weights = try EncoderWeights(configuration: configuration, tensors: tensors)
+        let runner: ParallelRunner?
+        if kernels, KernelSupport.isSupported {
+            weights = weights.packed()
+            runner = ParallelRunner(threadCount: threadCount)
+            ThreadBudget.apply(1)  // OpenBLAS then only runs attention's small products, inside the runner's split
+        } else {
+            runner = nil
+            ThreadBudget.apply(threadCount)
+        }
         let head = try ClassifierHead(configuration: configuration, tensors: tensors)
         if head == nil {
             configuration.labels = []
             configuration.labelIDs = [:]
         }
         self.configuration = configuration
-        self.encoder = Encoder(configuration: configuration, weights: weights)
+        self.encoder = Encoder(configuration: configuration, weights: weights, runner: runner)
         self.head = head
         self.tokenBudget = max(1, tokenBudget)
         self.executor = .shared
@@ -154,7 +171,7 @@ public final class EncoderModel: Sendable {
     private func prepare(_ scratch: ScratchState, for pass: PackedBatch) {
         scratch.reserve(
             tokens: pass.tokenCount, sequences: pass.count, longest: pass.longest,
-            configuration: configuration
+            threads: encoder.runner?.threadCount ?? 1, configuration: configuration
         )
     }
 

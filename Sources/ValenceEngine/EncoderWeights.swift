@@ -29,10 +29,27 @@ struct EncoderWeights: Sendable {
         let intermediate: Linear  // [intermediate, hidden]
         let output: Linear  // [hidden, intermediate]
         let outputNorm: Norm
+
+        /// The layer with its four products' weights prepacked.
+        func packed() -> Layer {
+            Layer(queryKeyValue: queryKeyValue.packed(), attentionOutput: attentionOutput.packed(),
+                  attentionNorm: attentionNorm, intermediate: intermediate.packed(), output: output.packed(),
+                  outputNorm: outputNorm)
+        }
     }
 
     let embeddings: Embeddings
     let layers: [Layer]
+
+    /// The weights with every layer's linear weights prepacked for `ValenceKernels` (the mapped originals released).
+    func packed() -> EncoderWeights {
+        EncoderWeights(embeddings: embeddings, layers: layers.map { $0.packed() })
+    }
+
+    private init(embeddings: Embeddings, layers: [Layer]) {
+        self.embeddings = embeddings
+        self.layers = layers
+    }
 
     /// The prefix an architecture's encoder tensors carry inside `*ForSequenceClassification`.
     static func architecturePrefix(_ type: ModelConfiguration.ModelType) -> String {

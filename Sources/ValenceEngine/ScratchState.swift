@@ -25,19 +25,19 @@ final class ScratchState: @unchecked Sendable {
     // attention it holds the [tokens, hidden] output projections before their LayerNorm
     var context = Buffer()  // [tokens, hidden] — attention output before out projection
     var intermediate = Buffer()  // [tokens, intermediate]
-    var scores = Buffer()  // [longest, longest] — one head's attention matrix
+    var scores = Buffer()  // [threads, longest, longest] — one head's attention matrix per thread
     var first = Buffer()  // [sequences, hidden] — first-token states, or pooled embeddings
     var headWork = Buffer()  // [sequences, hidden]
     var logits = Buffer()  // [sequences, labels]
 
     /// Makes every buffer large enough for a pass of this size.
-    func reserve(tokens: Int, sequences: Int, longest: Int, configuration c: ModelConfiguration) {
+    func reserve(tokens: Int, sequences: Int, longest: Int, threads: Int, configuration c: ModelConfiguration) {
         let hiddenFloats = tokens * c.hiddenSize
         hidden.reserve(hiddenFloats)
         queryKeyValue.reserve(3 * hiddenFloats)
         context.reserve(hiddenFloats)
         intermediate.reserve(tokens * c.intermediateSize)
-        scores.reserve(longest * longest)
+        scores.reserve(max(1, threads) * longest * longest)
         first.reserve(sequences * c.hiddenSize)
         headWork.reserve(sequences * c.hiddenSize)
         logits.reserve(sequences * max(c.labels.count, 1))

@@ -27,4 +27,10 @@ public enum ThreadBudget {
 
     /// The thread count OpenBLAS currently uses.
     public static var current: Int { BLAS.threads }
+
+    /// Whether models run their products on the prepacked `ValenceKernels` GEMM (an AVX2 + FMA CPU, unless
+    /// `VALENCE_GEMM=blas` asks for OpenBLAS throughout, e.g. to compare the two).
+    public static var usesKernels: Bool {
+        KernelSupport.isSupported && ProcessInfo.processInfo.environment["VALENCE_GEMM"]?.lowercased() != "blas"
+    }
 }

@@ -9,9 +9,10 @@ struct ParityTests {
     static let tolerance: Float = 1e-4
     static let classifiers = ["bert", "distilbert", "roberta", "xlm-roberta"]
 
-    @Test("classifier logits and probabilities match PyTorch", arguments: classifiers)
-    func classifierParity(model name: String) throws {
-        let model = try EncoderModel(directory: Fixtures.folder(name))
+    @Test("classifier logits and probabilities match PyTorch, with the prepacked kernels and with OpenBLAS",
+          arguments: classifiers, [true, false])
+    func classifierParity(model name: String, kernels: Bool) throws {
+        let model = try EncoderModel(directory: Fixtures.folder(name), kernels: kernels)
         let expected = try Fixtures.expected(name)
         #expect(model.hasClassifier)
         #expect(model.configuration.labels == expected.labels)

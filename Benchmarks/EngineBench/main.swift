@@ -51,7 +51,8 @@ let rssBefore = residentMegabytes()
 let loadStart = now()
 let model = try EncoderModel(directory: bench.folder, threads: threads)
 let loadSeconds = now() - loadStart
-log("loaded \(shape.rawValue)-base in \(String(format: "%.3f", loadSeconds)) s, \(ThreadBudget.current) BLAS threads")
+log("loaded \(shape.rawValue)-base in \(String(format: "%.3f", loadSeconds)) s, "
+    + (ThreadBudget.usesKernels ? "prepacked kernels" : "OpenBLAS with \(ThreadBudget.current) threads"))
 
 var random = SplitMix(seed: 7)
 @MainActor func ids(_ length: Int) -> [Int32] {
@@ -84,8 +85,12 @@ results["corpus_texts_s"] = Double(corpus.count) / corpusSeconds
 results["corpus_tokens_s"] = Double(corpus.reduce(0) { $0 + $1.count }) / corpusSeconds
 log("corpus: \(String(format: "%.0f", Double(corpus.count) / corpusSeconds)) texts/s")
 
-// GEMM efficiency: the FFN's product at batch-32 size against OpenBLAS's best on this machine.
+// GEMM efficiency: the model's products against OpenBLAS's best on this machine (all the engine's threads; the
+// engine itself keeps OpenBLAS to one thread when it runs its own kernels).
 @MainActor func gemmGFLOPs(rows: Int, columns: Int, inner: Int) -> Double {
+    let engineSetting = ThreadBudget.current
+    ThreadBudget.apply()
+    defer { ThreadBudget.apply(engineSetting) }
     let a = [Float](repeating: 0.01, count: rows * inner), b = [Float](repeating: 0.02, count: columns * inner)
     var c = [Float](repeating: 0, count: rows * columns)
     let seconds = median(runs: 5) {

@@ -74,13 +74,16 @@ struct JobLifecycleTests {
 
 @Suite("Job item prediction ids")
 struct JobItemPredictionIDTests {
-    @Test("each item has its own stable, version-5-shaped prediction id")
+    @Test("each item has its own stable, version-8-shaped prediction id; one job's ids ascend with seq")
     func stable() {
         let job = UUID()
         let first = JobItemKey(jobID: job, seq: 0).predictionID
         #expect(first == JobItemKey(jobID: job, seq: 0).predictionID)
         #expect(first != JobItemKey(jobID: job, seq: 1).predictionID)
         #expect(first != JobItemKey(jobID: UUID(), seq: 0).predictionID)
-        #expect(first.uuidString.lowercased().dropFirst(14).first == "5")
+        let text = first.uuidString.lowercased()
+        #expect(text.dropFirst(14).first == "8" && "89ab".contains(text.dropFirst(19).first!))
+        let ids = [0, 1, 2, 255, 256, 65_536, 20_000_000].map { JobItemKey(jobID: job, seq: $0).predictionID.uuidString.lowercased() }
+        #expect(ids == ids.sorted() && Set(ids).count == ids.count)
     }
 }

@@ -286,7 +286,7 @@ let package = Package(
         .testTarget(
             name: "ValenceAppTests",
             dependencies: [
-                "ValenceApp", "ValenceTestSupport",
+                "ValenceApp", "ValenceTestSupport", "ValenceDatabase", "ValenceStorage",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],

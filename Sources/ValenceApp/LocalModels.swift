@@ -10,6 +10,8 @@ import ValenceModels
 public struct LocalModels: Sendable {
     public let registry: ModelRegistry
     public let metrics: ModelServiceMetrics
+    /// Open once the start-up loads have finished.
+    let preloaded = PreloadGate()
     let store: HubModelStore
     let services: [any Service]
 
@@ -53,7 +55,8 @@ public struct LocalModels: Sendable {
         self.store = store
         services = [
             RegistryService(registry: registry, store: store),
-            ModelPreloader(registry: registry, keys: preload, required: Set(preload).subtracting([defaultKey]), logger: logger),
+            ModelPreloader(registry: registry, keys: preload, required: Set(preload).subtracting([defaultKey]),
+                           gate: preloaded, logger: logger),
         ]
     }
 }
@@ -80,6 +83,7 @@ struct ModelPreloader: Service {
     let keys: [String]
     /// Keys whose failure to load is fatal.
     let required: Set<String>
+    let gate: PreloadGate
     let logger: Logger
 
     func run() async throws {
@@ -93,6 +97,7 @@ struct ModelPreloader: Service {
                                metadata: ["model.key": "\(key)", "reason": "\(error)"])
             }
         }
+        gate.open()
         try? await gracefulShutdown()  // a service that returns would end the process
     }
 }

@@ -26,6 +26,8 @@ struct ValenceRuntime {
     let jobs: SQLJobRepository
     let sources: SQLSourceRepository
     let replicas: @Sendable () -> [ModelServiceReplicaStatus]
+    /// Returns once the models loaded at start are ready (at once with model services).
+    let modelsLoaded: @Sendable () async -> Void
     /// Database, writers, models (registry or replica health checks and HTTP client).
     var services: [any Service]
 
@@ -54,10 +56,12 @@ struct ValenceRuntime {
         var services: [any Service] = [database, writer, eventWriter]
         let provider: any ModelProvider
         var replicas: @Sendable () -> [ModelServiceReplicaStatus] = { [] }
+        var modelsLoaded: @Sendable () async -> Void = {}
         if configuration.modelServiceURLs.isEmpty {
             let local = try await LocalModels(configuration: configuration, logger: logger)
             provider = local.registry
             services += local.services
+            modelsLoaded = { [gate = local.preloaded] in await gate.wait() }
         } else {
             let remote = try RemoteModels(configuration: configuration, overall: breaker, events: eventWriter, logger: logger)
             provider = remote.provider
@@ -70,7 +74,7 @@ struct ValenceRuntime {
             predictions: PredictionService(provider: provider, breaker: breaker, sink: writer, tracker: tracker, logger: logger),
             provider: provider, repository: repository, writer: writer, breaker: breaker, tracker: tracker,
             breakerEvents: breakerEvents, jobs: SQLJobRepository(database: database.database),
-            sources: sources, replicas: replicas, services: services
+            sources: sources, replicas: replicas, modelsLoaded: modelsLoaded, services: services
         )
     }
 
@@ -78,7 +82,9 @@ struct ValenceRuntime {
     mutating func addJobWorker(_ configuration: ServeConfiguration, logger: Logger) {
         let predictions = predictions
         let writer = writer
+        let modelsLoaded = modelsLoaded
         services.append(JobWorker(repository: jobs, scorer: { texts, ids, model, source in
+            await modelsLoaded()  // not the fallback for a model that is still loading at start
             await writer.waitForRoom(texts.count)  // a worker waits for the database rather than dropping records
             return try await predictions.scoreTexts(texts, ids: ids, model: model, source: source)
         }, configuration: configuration.worker, logger: logger))

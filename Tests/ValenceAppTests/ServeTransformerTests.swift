@@ -3,10 +3,44 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 import ValenceApp
+import ValenceDatabase
+import ValenceStorage
 import ValenceTestSupport
 
 @Suite("valence serve with a --model-dir transformer")
 struct ServeTransformerTests {
+    @Test("a job queued before the start is scored by the folder's model once loaded, not by the fallback")
+    func jobWaitsForTheModel() async throws {
+        try await withTemporaryDirectory { directory in
+            // Queued before the process starts, so its worker's very first round finds it while the model loads.
+            let database = try await SQLiteDatabaseService.open(path: directory.appendingPathComponent("valence.sqlite").path, logger: .quiet)
+            let jobs = SQLJobRepository(database: database.database)
+            let job = try await jobs.createJob(NewJob(model: "tiny-bert-wordpiece"))
+            try await jobs.appendItems(["good", "bad", "fine"].enumerated().map { NewJobItem(seq: $0.offset, text: $0.element) }, to: job.id)
+            try await jobs.seal(job.id, total: 3, now: Date())
+            try await database.close()
+            let id = job.id.uuidString.lowercased()
+            var configuration = ServeConfiguration(dataDirectory: directory)
+            configuration.modelFolders = [ModelFolder(url: try TinyModels.directory("tiny-bert-wordpiece"))]
+            let app = try await buildApplication(configuration: configuration, logger: .quiet)
+            try await app.test(.live) { client in
+                var state = ""
+                for _ in 0..<400 where state != "succeeded" {
+                    try await Task.sleep(for: .milliseconds(25))
+                    state = try await client.execute(uri: "/jobs/\(id)", method: .get) { try json($0.body)["state"] as? String ?? "" }
+                }
+                #expect(state == "succeeded")
+                try await client.execute(uri: "/jobs/\(id)/results", method: .get) { response in
+                    let lines = String(buffer: response.body).split(separator: "\n")
+                    #expect(lines.count == 3)
+                    for line in lines {
+                        #expect(line.contains(#""model":"tiny-bert-wordpiece""#) && line.contains(#""fallback_used":false"#), "\(line)")
+                    }
+                }
+            }
+        }
+    }
+
     private func withApp(_ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
         try await withTemporaryDirectory { directory in
             var configuration = ServeConfiguration(dataDirectory: directory)

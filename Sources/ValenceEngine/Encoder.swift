@@ -76,7 +76,7 @@ struct Encoder: Sendable {
     ) {
         let width = configuration.hiddenSize
         let epsilon = configuration.layerNormEpsilon
-        RowSplit.run(tokens, on: runner) { _, rows in
+        RowSplit.run(tokens, on: runner, minimumRows: RowSplit.rows(columns: width)) { _, rows in
             let offset = rows.lowerBound * width
             Kernels.addBiasResidualLayerNorm(
                 projected + offset, bias: linear.bias.pointer, into: hidden + offset, rows: rows.count, columns: width,

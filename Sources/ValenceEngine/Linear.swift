@@ -98,7 +98,7 @@ struct Linear: Sendable {
     ) {
         project(input, rows: rows, into: output, runner: runner)
         let columns = outFeatures
-        RowSplit.run(rows, on: runner) { _, range in
+        RowSplit.run(rows, on: runner, minimumRows: RowSplit.rows(columns: columns)) { _, range in
             Kernels.addBias(output + range.lowerBound * columns, rows: range.count, columns: columns, bias: bias.pointer,
                             then: nonlinearity)
         }

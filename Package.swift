@@ -12,12 +12,18 @@ let engine: [SwiftSetting] = strict + [
 ]
 
 /// The prepacked GEMM kernels need FMA/AVX2 code generation: without a target CPU, `SIMD.addingProduct` lowers
-/// to a call to `fmaf` per lane. Only reached when `KernelSupport.isSupported` (else OpenBLAS does the work).
-/// `BuiltinModule` lets `Prefetch` reach LLVM's prefetch intrinsic, which the standard library does not expose.
+/// to a call to `fmaf` per lane. Only reached when `KernelSupport.isSupported` (else OpenBLAS does the work; on
+/// other architectures the module builds for the baseline and is never used). `BuiltinModule` lets `Prefetch`
+/// reach LLVM's prefetch intrinsic, which the standard library does not expose.
+#if arch(x86_64)
+let kernelCPU = ["-target-cpu", "haswell"]
+#else
+let kernelCPU: [String] = []
+#endif
 let kernels: [SwiftSetting] = strict + [
     .enableExperimentalFeature("BuiltinModule"),
-    .unsafeFlags(["-Ounchecked", "-target-cpu", "haswell"], .when(configuration: .release)),
-    .unsafeFlags(["-O", "-target-cpu", "haswell"], .when(configuration: .debug)),
+    .unsafeFlags(["-Ounchecked"] + kernelCPU, .when(configuration: .release)),
+    .unsafeFlags(["-O"] + kernelCPU, .when(configuration: .debug)),
 ]
 
 let package = Package(

@@ -106,9 +106,11 @@ struct JobsCommand: AsyncParsableCommand {
                 }
                 let handle: FileHandle
                 if let output {
-                    guard FileManager.default.createFile(atPath: output, contents: nil),
-                          let file = FileHandle(forWritingAtPath: output) else { throw fail("cannot write '\(output)'") }
-                    handle = file
+                    do {
+                        handle = try OutputFile.open(output)
+                    } catch {
+                        throw fail("\(error)")
+                    }
                 } else {
                     handle = FileHandle.standardOutput
                 }

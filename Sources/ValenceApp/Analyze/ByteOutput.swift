@@ -17,11 +17,7 @@ final class ByteOutput {
     /// `path` nil or "-" writes standard output; a file is created or truncated.
     init(path: String?) throws {
         if let path, path != "-" {
-            guard FileManager.default.createFile(atPath: path, contents: nil),
-                  let handle = FileHandle(forWritingAtPath: path) else {
-                throw ConfigurationError("cannot write output file '\(path)'")
-            }
-            self.handle = handle
+            handle = try OutputFile.open(path)
             closeOnFinish = true
         } else {
             handle = .standardOutput

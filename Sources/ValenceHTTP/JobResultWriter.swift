@@ -18,19 +18,10 @@ struct JobResultWriter {
     init(format: JobResultFormat, job: Job) {
         self.format = format
         inputColumns = job.inputFormat == .csv ? job.inputColumns : nil
-        var columns = inputColumns ?? ["seq", "text"]
-        var positions: [Int] = []
-        for name in Self.resultColumns {
-            if let existing = columns.firstIndex(of: name) {
-                positions.append(existing)
-            } else {
-                positions.append(columns.count)
-                columns.append(name)
-            }
-        }
-        resultPositions = positions
-        width = columns.count
-        header = format == .csv ? CSVText.line(columns) : nil
+        let columns = CSVOutputColumns(input: inputColumns ?? ["seq", "text"], adding: Self.resultColumns)
+        resultPositions = columns.positions
+        width = columns.header.count
+        header = format == .csv ? CSVText.line(columns.header) : nil
     }
 
     func append(_ item: JobItemResult, to text: inout String) {
@@ -42,9 +33,9 @@ struct JobResultWriter {
 
     private func appendJSONL(_ item: JobItemResult, to text: inout String) {
         var bytes: [UInt8] = [UInt8(ascii: "{")]
-        let kept = Self.members(of: item).filter { !Self.resultColumns.contains($0.key) }
-        for member in kept {
-            bytes += member.json
+        let (record, members) = Self.record(of: item)
+        for member in members where !Self.resultColumns.contains(member.key) {
+            bytes += record[member.range]
             bytes.append(UInt8(ascii: ","))
         }
         text += String(decoding: bytes, as: UTF8.self)
@@ -64,7 +55,8 @@ struct JobResultWriter {
         var row = Array(repeating: "", count: width)
         if let inputColumns {
             var values: [String: String] = [:]
-            for member in Self.members(of: item) { values[member.key] = member.stringValue }
+            let (record, members) = Self.record(of: item)
+            for member in members { values[member.key] = Self.text(of: record[member.valueRange]) }
             for (index, column) in inputColumns.enumerated() { row[index] = values[column] ?? "" }
         } else {
             row[0] = String(item.seq)
@@ -80,27 +72,18 @@ struct JobResultWriter {
         text += CSVText.line(row)
     }
 
-    /// One top-level member of a stored input record.
-    private struct Member {
-        var key: String
-        /// `"key":value` as stored.
-        var json: [UInt8]
-        /// The value when it is a JSON string, else its JSON text.
-        var stringValue: String
+    /// The stored record (a `{"texts"}` item's is made up: `seq` and `text`) and its top-level members.
+    private static func record(of item: JobItemResult) -> (ArraySlice<UInt8>, [JSONObjectScanner.Member]) {
+        let record = Array((item.inputRecord ?? "{\"seq\":\(item.seq),\"text\":\(JSONText.quoted(item.text))}").utf8)[...]
+        return (record, (try? JSONObjectScanner.members(of: record)) ?? [])
     }
 
-    /// The stored record's members (a `{"texts"}` item's: `seq` and `text`).
-    private static func members(of item: JobItemResult) -> [Member] {
-        let record = Array((item.inputRecord ?? "{\"seq\":\(item.seq),\"text\":\(JSONText.quoted(item.text))}").utf8)[...]
-        guard let members = try? JSONObjectScanner.members(of: record) else { return [] }
-        return members.map { member in
-            let value = record[member.valueRange]
-            var string = String(decoding: value, as: UTF8.self)
-            if value.first == UInt8(ascii: "\""), value.count >= 2,
-               let decoded = try? JSONStringDecoder.decode(value.dropFirst().dropLast(), at: 0) {
-                string = decoded
-            }
-            return Member(key: member.key, json: Array(record[member.range]), stringValue: string)
+    /// A member's value for a CSV cell: a JSON string decoded, any other value as its JSON text.
+    private static func text(of value: ArraySlice<UInt8>) -> String {
+        if value.first == UInt8(ascii: "\""), value.count >= 2,
+           let decoded = try? JSONStringDecoder.decode(value.dropFirst().dropLast(), at: 0) {
+            return decoded
         }
+        return String(decoding: value, as: UTF8.self)
     }
 }

@@ -22,12 +22,7 @@ public struct SQLSourceRepository: SourceRepository {
         try configuration.validate()
         // Insert-ignore, then read back: a taken name (or id) leaves another row, or none, under this id.
         try await database.raw("""
-            INSERT INTO sources (\(Self.columns))
-            VALUES (\(bind: Self.text(id)), \(bind: configuration.kind.rawValue), \(bind: configuration.name),
-                    \(bind: configuration.subreddit), \(bind: configuration.feedURL),
-                    \(bind: configuration.pollInterval.inMilliseconds / 1_000), \(bind: configuration.includeComments),
-                    \(bind: configuration.maxItemsPerPoll), \(bind: configuration.enabled),
-                    \(bind: SourceState.ok.rawValue), NULL, NULL, NULL, NULL, \(bind: time.timeIntervalSince1970))
+            INSERT INTO sources (\(Self.columns)) VALUES \(Self.newRow(configuration, id: id, at: time))
             ON CONFLICT DO NOTHING
             """).run()
         guard let stored = try await find(id: id), stored.configuration.name == configuration.name,
@@ -41,12 +36,7 @@ public struct SQLSourceRepository: SourceRepository {
     public func upsert(_ configuration: SourceConfiguration, at time: Date) async throws -> Source {
         try configuration.validate()
         try await database.raw("""
-            INSERT INTO sources (\(Self.columns))
-            VALUES (\(bind: Self.text(UUID())), \(bind: configuration.kind.rawValue), \(bind: configuration.name),
-                    \(bind: configuration.subreddit), \(bind: configuration.feedURL),
-                    \(bind: configuration.pollInterval.inMilliseconds / 1_000), \(bind: configuration.includeComments),
-                    \(bind: configuration.maxItemsPerPoll), \(bind: configuration.enabled),
-                    \(bind: SourceState.ok.rawValue), NULL, NULL, NULL, NULL, \(bind: time.timeIntervalSince1970))
+            INSERT INTO sources (\(Self.columns)) VALUES \(Self.newRow(configuration, id: UUID(), at: time))
             ON CONFLICT (name) DO UPDATE SET
                 kind = excluded.kind, subreddit = excluded.subreddit, url = excluded.url,
                 poll_interval = excluded.poll_interval, include_comments = excluded.include_comments,
@@ -165,6 +155,17 @@ public struct SQLSourceRepository: SourceRepository {
     private func find(id: UUID) async throws -> Source? {
         try await database.raw("SELECT \(Self.columns) FROM sources WHERE id = \(bind: Self.text(id))")
             .first().map(Self.source(from:))
+    }
+
+    /// The `sources` row of a new source: state `ok`, never polled.
+    private static func newRow(_ configuration: SourceConfiguration, id: UUID, at time: Date) -> SQLQueryString {
+        """
+        (\(bind: text(id)), \(bind: configuration.kind.rawValue), \(bind: configuration.name),
+         \(bind: configuration.subreddit), \(bind: configuration.feedURL),
+         \(bind: configuration.pollInterval.inMilliseconds / 1_000), \(bind: configuration.includeComments),
+         \(bind: configuration.maxItemsPerPoll), \(bind: configuration.enabled),
+         \(bind: SourceState.ok.rawValue), NULL, NULL, NULL, NULL, \(bind: time.timeIntervalSince1970))
+        """
     }
 
     private static func batches<Element>(_ elements: [Element], size: Int) -> [ArraySlice<Element>] {

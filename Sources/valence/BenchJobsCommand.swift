@@ -2,6 +2,7 @@ import ArgumentParser
 import AsyncHTTPClient
 import Foundation
 import NIOCore
+import ValenceApp
 
 /// `valence bench jobs`: end-to-end throughput of one batch job (upload, queue, `valence worker` processes scoring
 /// and storing, job settled) with 1 and 2 workers, against `valence analyze` scoring the same file directly (no
@@ -27,7 +28,7 @@ struct BenchJobsCommand: AsyncParsableCommand {
         let input = work.appendingPathComponent("input.jsonl").path
         _ = try BenchCorpus.write(records: texts, cycling: corpus, to: input)
         let modelArguments = modelDirectory.map { ["--model-dir", $0] } ?? []
-        let modelKey = modelDirectory.map { URL(fileURLWithPath: $0).standardizedFileURL.lastPathComponent } ?? "vader"
+        let modelKey = modelDirectory.map { ModelFolder(url: URL(fileURLWithPath: $0)).key } ?? "vader"
 
         let direct = try BenchProcess.time(BenchProcess.selfExecutable,
                                            ["analyze"] + (modelDirectory == nil ? ["--model", "vader"] : modelArguments)

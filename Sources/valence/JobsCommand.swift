@@ -20,7 +20,7 @@ struct JobsCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "submit", abstract: "Upload a JSONL or CSV file as a job (streamed); prints the job id.")
         @Argument(help: "A JSONL file (one JSON object per line) or a CSV file with a header row.") var file: String
-        @Option(help: "jsonl or csv (default: from the file's extension, else jsonl).") var format: String?
+        @Option(help: "jsonl or csv (default: from the file's extension, else jsonl).") var format: RecordFormat?
         @Option(name: .customLong("text-field"), help: "The field (JSONL) or column (CSV) holding the text.") var textField = "text"
         @Option(help: "The model key (default: the service's default).") var model: String?
         @Option(help: "A source label stored with every prediction.") var source: String?
@@ -32,14 +32,13 @@ struct JobsCommand: AsyncParsableCommand {
                 guard let size = try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int else {
                     throw fail("cannot read '\(file)'")
                 }
-                let format = format ?? (file.lowercased().hasSuffix(".csv") ? "csv" : "jsonl")
-                guard ["jsonl", "csv"].contains(format) else { throw fail("--format must be jsonl or csv, not '\(format)'") }
-                var query = "format=\(format)&text_field=\(Self.escaped(textField))"
+                let format = format ?? RecordFormat.inferred(fromPath: file)
+                var query = "format=\(format.rawValue)&text_field=\(Self.escaped(textField))"
                 if let model { query += "&model=\(Self.escaped(model))" }
                 if let source { query += "&source=\(Self.escaped(source))" }
                 var request = HTTPClientRequest(url: api.url + "/jobs?" + query)
                 request.method = .POST
-                request.headers.add(name: "Content-Type", value: format == "csv" ? "text/csv" : "application/x-ndjson")
+                request.headers.add(name: "Content-Type", value: format == .csv ? "text/csv" : "application/x-ndjson")
                 request.body = .stream(FileChunks(path: file), length: .known(Int64(size)))
                 let job = try await client.json(request, expect: 202)
                 let id = job["id"] as? String ?? "?"

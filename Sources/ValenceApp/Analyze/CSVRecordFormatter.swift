@@ -9,19 +9,10 @@ struct CSVRecordFormatter {
     private let width: Int
 
     init(inputHeader: [String], fieldNames: [String]) {
-        var outputHeader = inputHeader
-        var columns: [Int] = []
-        for name in fieldNames {
-            if let existing = inputHeader.firstIndex(of: name) {
-                columns.append(existing)
-            } else {
-                columns.append(outputHeader.count)
-                outputHeader.append(name)
-            }
-        }
-        addedColumns = columns
-        width = outputHeader.count
-        header = Array(CSVText.line(outputHeader).utf8)
+        let columns = CSVOutputColumns(input: inputHeader, adding: fieldNames)
+        addedColumns = columns.positions
+        width = columns.header.count
+        header = Array(CSVText.line(columns.header).utf8)
     }
 
     func format(_ record: InputRecord, _ values: [FieldValue]) -> [UInt8] {

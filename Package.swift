@@ -173,6 +173,7 @@ let package = Package(
                 "ValenceApp",
                 "ValenceCore",
                 "ValenceLexicon",
+                "ValenceModels",
                 "ValenceTokenizers",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),

@@ -3,6 +3,7 @@ import AsyncHTTPClient
 import Foundation
 import NIOCore
 import ValenceApp
+import ValenceModels
 
 /// `valence bench http`: POST /predict on a `valence model-service` process under 1, 16 and 64 concurrent clients,
 /// against the engine's own batched throughput for the same model, measured in interleaved slices of the same run
@@ -27,7 +28,12 @@ struct BenchHTTPCommand: AsyncParsableCommand {
         _ = try model.score(Array(texts.prefix(64)))  // warm-up
         let service = try await BenchServer.start(["model-service", "--port", "0", "--model-dir", modelDirectory], readyPath: "/ready")
         defer { service.stop() }
-        let http = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup)
+        // One connection per client: AsyncHTTPClient's default of 8 connections per host would queue the rest in
+        // the client, and the service would never see more than 8 requests at once.
+        var configuration = HTTPClient.Configuration()
+        configuration.connectionPool = .init(idleTimeout: .seconds(60),
+                                             concurrentHTTP1ConnectionsPerHostSoftLimit: max(8, counts.max() ?? 1))
+        let http = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
         do {
             _ = try await measure(http, url: service.baseURL + "/predict", texts: texts, clients: 4, seconds: 2)  // warm-up
             let slice = seconds / Double(max(1, rounds))
@@ -36,9 +42,12 @@ struct BenchHTTPCommand: AsyncParsableCommand {
                 var served = Throughput()
                 var latencies: [Double] = []
                 var errors = 0
+                var batches = BatchTotals()
                 for _ in 0..<max(1, rounds) {
                     engine.add(try engineSlice(model, texts, seconds: slice))
+                    let before = try await BatchTotals.read(http, service.baseURL)
                     let result = try await measure(http, url: service.baseURL + "/predict", texts: texts, clients: count, seconds: slice)
+                    batches.add(try await BatchTotals.read(http, service.baseURL).minus(before))
                     served.add((result.latencies.count, result.elapsed))
                     latencies += result.latencies
                     errors += result.errors
@@ -50,6 +59,8 @@ struct BenchHTTPCommand: AsyncParsableCommand {
                 print(String(format: "%-18@ %7.1f texts/s  engine (batches of 64) %7.1f  %5.1f %% of engine  p50 %7.1f ms  p99 %7.1f ms  %d errors",
                              "HTTP, \(count) clients" as NSString, served.rate, engine.rate, 100 * served.rate / engine.rate,
                              percentile(0.5), percentile(0.99), errors))
+                print(String(format: "%18@ mean batch %.1f texts, forward passes busy %.0f %% of the time",
+                             "" as NSString, batches.meanSize, 100 * batches.seconds / max(served.seconds, 1e-9)))
             }
         } catch {
             try? await http.shutdown()
@@ -79,6 +90,37 @@ struct BenchHTTPCommand: AsyncParsableCommand {
             scored += try model.score(Array(texts[offset..<min(texts.count, offset + 64)])).count
         }
         return (scored, Date().timeIntervalSince(start))
+    }
+
+    /// The service's batch counters (from GET /metrics), summed over its models.
+    private struct BatchTotals {
+        var batches = 0
+        var texts = 0.0
+        var seconds = 0.0
+        var meanSize: Double { batches > 0 ? texts / Double(batches) : 0 }
+
+        static func read(_ http: HTTPClient, _ baseURL: String) async throws -> BatchTotals {
+            var request = HTTPClientRequest(url: baseURL + "/metrics")
+            request.headers.add(name: "Accept", value: "application/json")
+            let response = try await http.execute(request, timeout: .seconds(10))
+            let body = try await response.body.collect(upTo: 1 << 22)
+            let snapshot = try JSONDecoder().decode(ModelServiceMetricsSnapshot.self, from: Data(buffer: body))
+            var totals = BatchTotals()
+            for model in snapshot.models {
+                totals.add(BatchTotals(batches: model.batchSize.count, texts: model.batchSize.sum, seconds: model.inferenceDurationSeconds.sum))
+            }
+            return totals
+        }
+
+        mutating func add(_ other: BatchTotals) {
+            batches += other.batches
+            texts += other.texts
+            seconds += other.seconds
+        }
+
+        func minus(_ other: BatchTotals) -> BatchTotals {
+            BatchTotals(batches: batches - other.batches, texts: texts - other.texts, seconds: seconds - other.seconds)
+        }
     }
 
     private struct Measurement {

@@ -66,6 +66,15 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        .target(name: "ValenceEval", dependencies: ["ValenceCore"], swiftSettings: strict),
+        .target(
+            name: "ValenceDashboard",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strict
+        ),
         .target(
             name: "ValenceModels",
             dependencies: [
@@ -138,6 +147,7 @@ let package = Package(
             name: "ValenceHTTP",
             dependencies: [
                 "ValenceCore",
+                "ValenceDashboard",
                 "ValenceModels",
                 "ValenceResilience",
                 "ValenceStorage",
@@ -170,8 +180,11 @@ let package = Package(
         .executableTarget(
             name: "valence",
             dependencies: [
+                "CBLAS",
                 "ValenceApp",
                 "ValenceCore",
+                "ValenceEngine",
+                "ValenceEval",
                 "ValenceLexicon",
                 "ValenceModels",
                 "ValenceTokenizers",
@@ -179,13 +192,6 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
             swiftSettings: strict
-        ),
-        .executableTarget(
-            name: "EngineBench",
-            dependencies: ["ValenceEngine", "CBLAS"],
-            path: "Benchmarks/EngineBench",
-            exclude: ["bench_reference.py"],
-            swiftSettings: strict + [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
         ),
         .executableTarget(
             name: "AnalyticsBench",
@@ -225,6 +231,18 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        .testTarget(
+            name: "ValenceDashboardTests",
+            dependencies: [
+                "ValenceDashboard",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "ValenceEvalTests", dependencies: ["ValenceEval", "ValenceCore"], resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(name: "ValenceCoreTests", dependencies: ["ValenceCore", "ValenceTestSupport"], swiftSettings: strict),
         .testTarget(
             name: "ValenceAlertsTests",

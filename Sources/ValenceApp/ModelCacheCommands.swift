@@ -58,6 +58,18 @@ public struct ModelCacheCommands: Sendable {
         }
     }
 
+    /// The cached folder of a model to run locally (`analyze`, `eval`): nil for a built-in model (VADER); a catalog
+    /// key's or `owner/name[@revision]`'s downloaded folder; throws `unknownModel`, or `notReady` with the command
+    /// that downloads it.
+    public func downloadedFolder(_ name: String) throws -> URL? {
+        if let entry = catalog.entry(for: name), entry.repository == nil { return nil }
+        let (repository, revision) = try target(name)
+        guard let folder = ModelCache(root: hub.cacheRoot).localDirectory(repository: repository, revision: revision) else {
+            throw ValenceError.notReady("'\(name)' (\(repository)@\(revision)) is not downloaded; run `valence models pull \(name)`")
+        }
+        return folder
+    }
+
     /// Deletes every cached revision of a catalog key's (or a named) repository; false when nothing was cached.
     public func remove(_ name: String) throws -> Bool {
         let (repository, _) = try target(name)

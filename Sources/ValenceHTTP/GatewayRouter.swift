@@ -1,4 +1,5 @@
 import Hummingbird
+import ValenceDashboard
 
 /// The gateway's routes (DESIGN.md section 2) over the given services.
 public func buildGatewayRouter<Context: RequestContext>(services: APIServices, context: Context.Type = Context.self) -> Router<Context> {
@@ -12,5 +13,6 @@ public func buildGatewayRouter<Context: RequestContext>(services: APIServices, c
     JobRoutes(services: services).register(on: router)
     SourceRoutes(services: services).register(on: router)
     DocsRoutes().register(on: router)
+    DashboardRoutes(source: GatewayDashboardSource(services: services)).register(on: router)
     return router
 }

@@ -123,6 +123,12 @@ enum OpenAPIDocument {
         },
         "/openapi.json": {
           "get": {"operationId": "openapi", "summary": "This OpenAPI document", "responses": {"200": {"description": "OpenAPI 3.1"}}}
+        },
+        "/dashboard": {
+          "get": {"operationId": "dashboard", "summary": "The live dashboard (last 24 hours) as HTML", "responses": {"200": {"description": "HTML"}}}
+        },
+        "/dashboard/events": {
+          "get": {"operationId": "dashboardEvents", "summary": "The dashboard's server-sent events: event snapshot, data {panel id: HTML}, every 2 s, at most 10 min per stream", "responses": {"200": {"description": "text/event-stream"}}}
         }
       },
       "components": {

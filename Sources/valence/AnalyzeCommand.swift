@@ -11,7 +11,7 @@ struct AnalyzeCommand: ParsableCommand {
         discussion: "Records are written in input order; progress goes to stderr, records to stdout (or --output)."
     )
 
-    @Option(help: "Model key (vader, distilbert-sentiment, twitter-roberta, bert-multilingual).") var model: String?
+    @Option(help: "Model key (vader, or a downloaded distilbert-sentiment, twitter-roberta, bert-multilingual, …).") var model: String?
     @Option(name: .customLong("model-dir"), help: "A HuggingFace-layout model folder.") var modelDirectory: String?
     @Flag(help: "Add the raw logits (transformer models).") var logits = false
     @Option(name: .customLong("max-length"), help: "Maximum tokens per text (transformer models).") var maxLength: Int?
@@ -27,17 +27,12 @@ struct AnalyzeCommand: ParsableCommand {
     }
 
     private func makeScorer() throws -> any BatchScorer {
-        if let modelDirectory {
-            return try loadTransformer(directory: modelDirectory, maxLength: maxLength)
+        switch try LocalModelChoice.resolve(model: model, modelDirectory: modelDirectory) {
+        case .vader:
+            if logits { throw fail("--logits needs a transformer model; VADER has no logits") }
+            return VaderBatchScorer()
+        case .folder(let directory, let key):
+            return try LocalModelChoice.loadTransformer(directory, key: key, maxLength: maxLength)
         }
-        let key = model ?? VaderSentimentModel.key
-        guard let entry = ModelCatalog().entry(for: key) else {
-            throw fail("unknown model '\(key)'; known: \(ModelCatalog().entries.map(\.key).joined(separator: ", "))")
-        }
-        guard entry.key == VaderSentimentModel.key else {
-            throw fail("model '\(entry.key)' is not in a local folder yet; download its HuggingFace folder and use --model-dir DIR, or --model vader")
-        }
-        if logits { throw fail("--logits needs a transformer model; VADER has no logits") }
-        return VaderBatchScorer()
     }
 }

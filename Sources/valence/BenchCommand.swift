@@ -5,6 +5,6 @@ struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Benchmarks against peers measured in the same run.",
-        subcommands: [BenchVaderCommand.self, BenchHTTPCommand.self, BenchJobsCommand.self]
+        subcommands: [BenchVaderCommand.self, BenchEngineCommand.self, BenchHTTPCommand.self, BenchJobsCommand.self]
     )
 }

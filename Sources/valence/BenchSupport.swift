@@ -8,15 +8,8 @@ enum BenchProcess {
     }
 
     /// Wall-clock seconds of one run; throws when the process fails.
-    static func time(_ executable: String, _ arguments: [String]) throws -> Double {
-        let process = Process()
-        if executable.contains("/") {
-            process.executableURL = URL(fileURLWithPath: executable)
-            process.arguments = arguments
-        } else {
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = [executable] + arguments
-        }
+    static func time(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws -> Double {
+        let process = configured(executable, arguments, environment: environment)
         process.standardOutput = FileHandle.nullDevice
         let start = Date()
         try process.run()
@@ -26,6 +19,54 @@ enum BenchProcess {
             throw BenchError("\(executable) exited with status \(process.terminationStatus)")
         }
         return seconds
+    }
+
+    /// The standard output of one run; throws when the process fails.
+    static func output(_ executable: String, _ arguments: [String]) throws -> String {
+        let process = configured(executable, arguments, environment: [:])
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw BenchError("\(executable) exited with status \(process.terminationStatus)")
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// A process for `executable` (a path, or a name looked up on PATH) with extra environment variables.
+    private static func configured(_ executable: String, _ arguments: [String], environment: [String: String]) -> Process {
+        let process = Process()
+        if executable.contains("/") {
+            process.executableURL = URL(fileURLWithPath: executable)
+            process.arguments = arguments
+        } else {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = [executable] + arguments
+        }
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
+        return process
+    }
+
+    /// Unpacks a gzip file with the system's gzip.
+    static func gunzip(_ path: String, to target: String) throws {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw BenchError("\(path) not found (run from the repository root)")
+        }
+        guard FileManager.default.createFile(atPath: target, contents: nil), let output = FileHandle(forWritingAtPath: target) else {
+            throw BenchError("cannot create \(target)")
+        }
+        defer { try? output.close() }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["gzip", "-dc", path]
+        process.standardOutput = output
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw BenchError("gzip -dc \(path) failed") }
     }
 
     static func row(_ name: String, seconds: Double, records: Int) -> String {
@@ -41,8 +82,14 @@ struct BenchError: Error, CustomStringConvertible {
 /// Builds benchmark inputs and checks outputs.
 enum BenchCorpus {
     /// Writes `records` JSONL records `{"id": i, "text": …}` cycling the corpus texts; returns the byte count.
+    @discardableResult
     static func write(records: Int, cycling corpus: String, to path: String) throws -> Int {
-        let texts = try self.texts(corpus)
+        try write(records: records, cycling: try self.texts(corpus), to: path)
+    }
+
+    /// Writes `records` JSONL records `{"id": i, "text": …}` cycling `texts`; returns the byte count.
+    @discardableResult
+    static func write(records: Int, cycling texts: [String], to path: String) throws -> Int {
         var output = Data()
         for index in 0..<records {
             let record: [String: Any] = ["id": index, "text": texts[index % texts.count]]

@@ -19,16 +19,7 @@ struct EmbedCommand: ParsableCommand {
     }
 
     func run() throws {
-        let model = try loadTransformer(directory: modelDirectory, maxLength: maxLength)
+        let model = try LocalModelChoice.loadTransformer(modelDirectory, maxLength: maxLength)
         try records.run(EmbeddingAnnotator(model: model))
-    }
-}
-
-/// Loads a model folder for the command line, turning load errors into a clear message.
-func loadTransformer(directory: String, maxLength: Int?) throws -> TransformerModel {
-    do {
-        return try TransformerModel(directory: URL(fileURLWithPath: directory, isDirectory: true), maxLength: maxLength)
-    } catch {
-        throw fail("--model-dir \(directory): \(error)")
     }
 }

@@ -8,6 +8,6 @@ struct Valence: AsyncParsableCommand {
         commandName: "valence",
         abstract: "Sentiment analysis for social-media text.",
         version: ValenceVersion.current,
-        subcommands: [ServeCommand.self, GatewayCommand.self, ModelServiceCommand.self, WorkerCommand.self, ModelsCommand.self, JobsCommand.self, AnalyzeCommand.self, TokenizeCommand.self, EmbedCommand.self, MigrateCommand.self, BenchCommand.self]
+        subcommands: [ServeCommand.self, GatewayCommand.self, ModelServiceCommand.self, WorkerCommand.self, ModelsCommand.self, JobsCommand.self, AnalyzeCommand.self, TokenizeCommand.self, EmbedCommand.self, EvalCommand.self, MigrateCommand.self, BenchCommand.self]
     )
 }

@@ -123,12 +123,14 @@ struct StatusAPITests {
         "/predict", "/predict/batch", "/analytics", "/alerts", "/alerts/{id}/acknowledge", "/health", "/status",
         "/db/health", "/failsafe/status", "/failsafe/reset", "/docs", "/openapi.json",
         "/jobs", "/jobs/{id}", "/jobs/{id}/results", "/jobs/{id}/cancel", "/sources", "/sources/{id}",
+        "/dashboard", "/dashboard/events",
     ]
 
     @Test("every documented route is served")
     func documentedRoutesExist() async throws {
         try await withServeApp { client in
-            for path in Self.documentedRoutes {
+            // The event stream runs for minutes; ValenceDashboardTests read it with a short stream limit.
+            for path in Self.documentedRoutes where path != "/dashboard/events" {
                 let concrete = path.replacingOccurrences(of: "{id}", with: "x")
                 let method: HTTPRequest.Method = ["/predict", "/predict/batch", "/failsafe/reset", "/alerts/{id}/acknowledge",
                                                   "/jobs/{id}/cancel"].contains(path) ? .post : .get

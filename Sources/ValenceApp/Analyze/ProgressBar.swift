@@ -1,19 +1,20 @@
 import Foundation
 
 /// A one-line progress display on stderr, redrawn at most ten times a second; silent unless stderr is a terminal.
-final class ProgressBar {
+public final class ProgressBar {
     private let enabled: Bool
     private let totalBytes: Int?
     private let start = Date()
     private var lastDraw = Date.distantPast
 
-    init(totalBytes: Int?, enabled: Bool = isatty(STDERR_FILENO) != 0) {
+    /// `totalBytes`: the amount `update`'s `bytes` counts up to (bytes, or any unit of work), when known.
+    public init(totalBytes: Int?, enabled: Bool = isatty(STDERR_FILENO) != 0) {
         self.totalBytes = totalBytes
         self.enabled = enabled
     }
 
     /// Records processed so far, and how many input bytes they came from.
-    func update(records: Int, bytes: Int, force: Bool = false) {
+    public func update(records: Int, bytes: Int, force: Bool = false) {
         let elapsed = max(Date().timeIntervalSince(start), 1e-6)
         draw("\(records) records  \(Int(Double(records) / elapsed)) rec/s", done: bytes, force: force)
     }
@@ -24,7 +25,7 @@ final class ProgressBar {
         draw("\(item)  \(Self.megabytes(bytes))\(total)", done: bytes, force: force)
     }
 
-    func finish(records: Int, bytes: Int) {
+    public func finish(records: Int, bytes: Int) {
         guard enabled else { return }
         update(records: records, bytes: bytes, force: true)
         FileHandle.standardError.write(Data("\n".utf8))

@@ -2,7 +2,8 @@ import Foundation
 import ValenceEngine
 
 /// A base-sized model with random weights, written once as a HuggingFace folder so the engine,
-/// PyTorch and ONNX Runtime all load the same checkpoint.
+/// PyTorch and ONNX Runtime all load the same checkpoint: config.json, model.safetensors, tokenizer.json (a
+/// test fixture's, unpacked), corpus.json (2,000 tweet-length id lists) and corpus.jsonl (2,000 real texts).
 struct RandomModel {
     enum Shape: String {
         case distilbert, roberta
@@ -13,19 +14,33 @@ struct RandomModel {
 
     var weightFile: URL { folder.appendingPathComponent("model.safetensors") }
     var corpusFile: URL { folder.appendingPathComponent("corpus.json") }
+    var textsFile: URL { folder.appendingPathComponent("corpus.jsonl") }
+    var tokenizerFile: URL { folder.appendingPathComponent("tokenizer.json") }
+    /// The tokenizer fixture (from the repository root): bert-base-uncased's WordPiece, or a byte-level BPE in
+    /// RoBERTa's layout whose 4,000 ids fit the model's vocabulary.
+    var tokenizerFixture: String {
+        "Tests/ValenceTokenizersTests/Fixtures/" + (shape == .distilbert ? "minilm-wordpiece" : "bpe-bytelevel") + ".tokenizer.json.gz"
+    }
     var vocabulary: Int { shape == .distilbert ? 30522 : 50265 }
     var layers: Int { shape == .distilbert ? 6 : 12 }
 
-    /// Writes config.json, model.safetensors and corpus.json unless they already exist.
-    func materialise() throws {
+    /// Writes the folder's files unless they already exist; `texts` are the end-to-end corpus.
+    func materialise(texts: [String]) throws {
         let manager = FileManager.default
-        if manager.fileExists(atPath: weightFile.path), manager.fileExists(atPath: corpusFile.path) { return }
         try manager.createDirectory(at: folder, withIntermediateDirectories: true)
-        try config.write(to: folder.appendingPathComponent("config.json"), atomically: true, encoding: .utf8)
-        var random = SplitMix(seed: 42)
-        try SafeTensorsWriter.write(tensors(&random), to: weightFile)
-        let corpus = (0..<2000).map { _ in tweet(&random) }
-        try JSONEncoder().encode(corpus).write(to: corpusFile)
+        if !manager.fileExists(atPath: weightFile.path) || !manager.fileExists(atPath: corpusFile.path) {
+            try config.write(to: folder.appendingPathComponent("config.json"), atomically: true, encoding: .utf8)
+            var random = SplitMix(seed: 42)
+            try SafeTensorsWriter.write(tensors(&random), to: weightFile)
+            let corpus = (0..<2000).map { _ in tweet(&random) }
+            try JSONEncoder().encode(corpus).write(to: corpusFile)
+        }
+        if !manager.fileExists(atPath: tokenizerFile.path) {
+            try BenchProcess.gunzip(tokenizerFixture, to: tokenizerFile.path)
+        }
+        if !manager.fileExists(atPath: textsFile.path) {
+            try BenchCorpus.write(records: 2000, cycling: texts, to: textsFile.path)
+        }
     }
 
     /// Lengths like tokenised tweets: mostly 10–40 tokens, a tail to ~90; special tokens at the ends.

@@ -1,31 +1,29 @@
 #!/usr/bin/env python3
-"""PyTorch and ONNX Runtime on the same base-sized model and shapes as EngineBench.
+"""The peers of `valence bench engine`: PyTorch and ONNX Runtime on the same random base-sized model folder.
 
-    swift build -c release --product EngineBench
-    python Benchmarks/EngineBench/bench_reference.py --engine .build/release/EngineBench [--model roberta]
+    python Benchmarks/engine/peer.py --dir /tmp/valence-bench --model distilbert [--threads 2] [--quick] [--latency-only]
+        prints {"PyTorch": {figure: value}, "ONNX Runtime": {...}} (the figure names of the engine's measurement)
+    python Benchmarks/engine/peer.py --dir ... --model ... --end-to-end torch|onnx
+        one whole-process run over corpus.jsonl: tokenize with HuggingFace `tokenizers`, classify in length-sorted
+        batches of 32, keep the labels (timed from outside, as `valence analyze --model-dir` is)
 
-With --engine the Swift benchmark runs first (it writes the model folder: config.json,
-model.safetensors, corpus.json), then PyTorch (torch.set_num_threads(2)) and ONNX Runtime
-(the model exported with torch.onnx, graph optimisation ORT_ENABLE_ALL, 2 intra-op threads)
-are measured on the same folder in this process, and one table with ratios is printed.
-Peers get the corpus sorted by length before batching (their best case: least padding);
-the engine packs batches without padding, so order does not matter to it.
+`valence bench engine` writes the folder (config.json, model.safetensors, tokenizer.json, corpus.json, corpus.jsonl)
+and runs this script. PyTorch gets torch.set_num_threads(N); ONNX Runtime the model exported with torch.onnx, graph
+optimisation ORT_ENABLE_ALL, N intra-op threads. Peers get the id corpus sorted by length before batching (their
+best case: least padding); the engine packs batches without padding, so order does not matter to it.
 
-Needs: torch (CPU), transformers, onnx, onnxruntime (and onnxscript for the dynamo exporter).
+Needs: torch (CPU), transformers, onnx, onnxruntime, tokenizers (and onnxscript for the dynamo exporter).
 """
 
 import argparse
 import json
 import os
 import statistics
-import subprocess
 import sys
 import time
 
 import numpy as np
 import torch
-
-THREADS = 2
 
 
 def median_seconds(body, runs, warmup=2):
@@ -49,8 +47,8 @@ def padded(batch, pad_id):
     return ids, mask
 
 
-def measure(run, vocab, corpus, quick):
-    """run(ids, mask) computes logits. Same shapes and run counts as EngineBench."""
+def measure(run, vocab, corpus, quick, latency_only=False):
+    """run(ids, mask) computes logits. Same shapes and run counts as the engine's measurement."""
     rng = np.random.default_rng(7)
     result = {}
     for length in (16, 32, 64, 128):
@@ -58,6 +56,8 @@ def measure(run, vocab, corpus, quick):
         mask = np.ones_like(ids)
         runs = 3 if quick else (40 if length <= 32 else 20)
         result[f"latency_ms_{length}"] = median_seconds(lambda: run(ids, mask), runs, 1 if quick else 2) * 1000
+    if latency_only:
+        return result
     for batch in (8, 32):
         ids = rng.integers(5, vocab, size=(batch, 128), dtype=np.int64)
         mask = np.ones_like(ids)
@@ -105,34 +105,73 @@ def export_onnx(model, path, max_len):
         )
 
 
+def load_torch(folder):
+    from transformers import AutoModelForSequenceClassification
+    return AutoModelForSequenceClassification.from_pretrained(folder, torch_dtype=torch.float32).eval()
+
+
+def ort_session(folder, threads):
+    import onnxruntime as ort
+    options = ort.SessionOptions()
+    options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+    options.intra_op_num_threads = threads
+    options.inter_op_num_threads = 1
+    options.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
+    return ort.InferenceSession(os.path.join(folder, "model.onnx"), options, providers=["CPUExecutionProvider"])
+
+
+def end_to_end(folder, engine, threads):
+    """Tokenize and classify corpus.jsonl in one process, as `valence analyze --model-dir` does."""
+    from tokenizers import Tokenizer
+    with open(os.path.join(folder, "config.json")) as handle:
+        pad_id = json.load(handle).get("pad_token_id", 0)
+    tokenizer = Tokenizer.from_file(os.path.join(folder, "tokenizer.json"))
+    tokenizer.no_padding()  # batches are padded to their longest text below, as in the id corpus
+    if engine == "torch":
+        model = load_torch(folder)
+
+        def run(ids, mask):
+            with torch.inference_mode():
+                return model(input_ids=torch.from_numpy(ids), attention_mask=torch.from_numpy(mask)).logits.numpy()
+    else:
+        session = ort_session(folder, threads)
+
+        def run(ids, mask):
+            return session.run(None, {"input_ids": ids, "attention_mask": mask})[0]
+    with open(os.path.join(folder, "corpus.jsonl")) as handle:
+        texts = [json.loads(line)["text"] for line in handle if line.strip()]
+    encoded = [encoding.ids for encoding in tokenizer.encode_batch(texts)]
+    order = sorted(range(len(encoded)), key=lambda i: len(encoded[i]))
+    labels = [0] * len(texts)
+    for start in range(0, len(order), 32):
+        chosen = order[start : start + 32]
+        ids, mask = padded([encoded[i] for i in chosen], pad_id)
+        for index, row in zip(chosen, run(ids, mask)):
+            labels[index] = int(np.argmax(row))
+    return labels
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--model", default="distilbert", choices=["distilbert", "roberta"])
     parser.add_argument("--dir", default="/tmp/valence-bench")
-    parser.add_argument("--engine", help="path to the EngineBench binary (release build)")
+    parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--latency-only", action="store_true")
+    parser.add_argument("--end-to-end", choices=["torch", "onnx"])
     arguments = parser.parse_args()
     folder = os.path.join(arguments.dir, f"{arguments.model}-base")
-
-    table = {}
-    if arguments.engine:
-        command = [arguments.engine, arguments.model, "--dir", arguments.dir, "--threads", str(THREADS), "--json"]
-        if arguments.quick:
-            command.append("--quick")
-        output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
-        table["ValenceEngine"] = json.loads(output.strip().splitlines()[-1])
     if not os.path.exists(os.path.join(folder, "model.safetensors")):
-        sys.exit(f"{folder} has no model; run EngineBench first (or pass --engine)")
+        sys.exit(f"{folder} has no model; `valence bench engine` writes it")
+    torch.set_num_threads(arguments.threads)
+    if arguments.end_to_end:
+        end_to_end(folder, arguments.end_to_end, arguments.threads)
+        return
 
-    from transformers import AutoModelForSequenceClassification
-    import onnxruntime as ort
-
-    torch.set_num_threads(THREADS)
     with open(os.path.join(folder, "corpus.json")) as handle:
         corpus = json.load(handle)
-
     start = time.perf_counter()
-    model = AutoModelForSequenceClassification.from_pretrained(folder, torch_dtype=torch.float32).eval()
+    model = load_torch(folder)
     torch_load = time.perf_counter() - start
     measure.pad_id = model.config.pad_token_id
     vocab = model.config.vocab_size
@@ -141,19 +180,13 @@ def main():
         with torch.inference_mode():
             return model(input_ids=torch.from_numpy(ids), attention_mask=torch.from_numpy(mask)).logits
 
-    table["PyTorch"] = measure(torch_run, vocab, corpus, arguments.quick)
+    table = {"PyTorch": measure(torch_run, vocab, corpus, arguments.quick, arguments.latency_only)}
     table["PyTorch"]["load_seconds"] = torch_load
 
-    onnx_path = os.path.join(folder, "model.onnx")
-    if not os.path.exists(onnx_path):
-        export_onnx(model, onnx_path, model.config.max_position_embeddings - 2)
-    options = ort.SessionOptions()
-    options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-    options.intra_op_num_threads = THREADS
-    options.inter_op_num_threads = 1
-    options.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
+    if not os.path.exists(os.path.join(folder, "model.onnx")):
+        export_onnx(model, os.path.join(folder, "model.onnx"), model.config.max_position_embeddings - 2)
     start = time.perf_counter()
-    session = ort.InferenceSession(onnx_path, options, providers=["CPUExecutionProvider"])
+    session = ort_session(folder, arguments.threads)
     ort_load = time.perf_counter() - start
 
     def ort_run(ids, mask):
@@ -162,30 +195,11 @@ def main():
     # Sanity: both peers agree on the random model's logits.
     probe_ids, probe_mask = padded([corpus[0], corpus[1]], measure.pad_id)
     gap = float(np.abs(ort_run(probe_ids, probe_mask) - torch_run(probe_ids, probe_mask).numpy()).max())
-    table["ONNX Runtime"] = measure(ort_run, vocab, corpus, arguments.quick)
+    table["ONNX Runtime"] = measure(ort_run, vocab, corpus, arguments.quick, arguments.latency_only)
     table["ONNX Runtime"]["load_seconds"] = ort_load
-    print(f"# {arguments.model}-base, {THREADS} threads; ORT vs PyTorch max |Δlogit| {gap:.2e}; "
+    print(f"peer: {arguments.model}-base, {arguments.threads} threads; ORT vs PyTorch max |Δlogit| {gap:.2e}; "
           f"python process RSS {rss_mb():.0f} MB", file=sys.stderr)
-
-    keys = [f"latency_ms_{n}" for n in (16, 32, 64, 128)] + [
-        "throughput_tokens_s_8x128", "throughput_tokens_s_32x128", "corpus_texts_s", "corpus_tokens_s", "load_seconds"]
-    names = list(table)
-    print(f"{'metric':32}" + "".join(f"{n:>16}" for n in names)
-          + ("   ours/ORT  ours/PyTorch" if "ValenceEngine" in table else ""))
-    for key in keys:
-        row = f"{key:32}" + "".join(f"{table[n].get(key, float('nan')):16.2f}" for n in names)
-        if "ValenceEngine" in table:
-            ours = table["ValenceEngine"][key]
-            # Ratios read "times better": throughput ours/peer, latency and load time peer/ours.
-            better = (lambda peer: peer / ours) if key.startswith(("latency", "load")) else (lambda peer: ours / peer)
-            row += f"{better(table['ONNX Runtime'][key]):11.2f}{better(table['PyTorch'][key]):14.2f}"
-        print(row)
-    if "ValenceEngine" in table:
-        engine = table["ValenceEngine"]
-        print(f"engine RSS {engine['rss_mb']:.0f} MB for a {engine['weights_mb']:.0f} MB weight file "
-              f"({engine['rss_mb'] / engine['weights_mb']:.2f}x); sgemm peak now {engine['sgemm_gflops_4096x768x3072']:.0f} "
-              f"GFLOP/s, model linear layers at batch 32x128 {engine['model_gflops_32x128']:.0f} GFLOP/s "
-              f"({100 * engine['model_gflops_32x128'] / engine['sgemm_gflops_4096x768x3072']:.0f}% of peak)")
+    print(json.dumps(table))
 
 
 if __name__ == "__main__":

@@ -19,7 +19,7 @@ struct GatewayCommand: AsyncParsableCommand {
     var modelServiceURL: String?
 
     func run() async throws {
-        try await runProcess({ configuration, environment in
+        try await runProcess(config: config, { configuration, environment in
             configuration.host = host
             configuration.port = port
             try config.apply(to: &configuration)

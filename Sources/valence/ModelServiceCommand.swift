@@ -18,7 +18,7 @@ struct ModelServiceCommand: AsyncParsableCommand {
     @OptionGroup var config: ConfigurationFileOption
 
     func run() async throws {
-        try await runProcess({ configuration, _ in
+        try await runProcess(config: config, { configuration, _ in
             configuration.host = host
             configuration.port = port
             if let dataDirectory { configuration.dataDirectory = URL(fileURLWithPath: dataDirectory) }

@@ -19,7 +19,7 @@ struct ModelsCommand: AsyncParsableCommand {
         func commands() throws -> ModelCacheCommands {
             var configuration = ServeConfiguration()
             do {
-                try configuration.apply(environment: ProcessInfo.processInfo.environment)
+                try configuration.apply(environment: config.environment(ProcessInfo.processInfo.environment))
                 if let dataDirectory { configuration.dataDirectory = URL(fileURLWithPath: dataDirectory) }
                 try config.apply(to: &configuration)
                 return try ModelCacheCommands(configuration: configuration, logger: makeProcessLogger())

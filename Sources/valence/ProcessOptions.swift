@@ -17,10 +17,15 @@ struct StorageOptions: ParsableArguments {
     }
 }
 
-/// `--config FILE`: extra models and live sources (see `ConfigurationFile`). Overrides VALENCE_CONFIG.
+/// `--config FILE`: extra models and live sources (see `ConfigurationFile`). Replaces VALENCE_CONFIG's file.
 struct ConfigurationFileOption: ParsableArguments {
-    @Option(name: .customLong("config"), help: "A JSON file declaring extra models and live sources. Overrides VALENCE_CONFIG.")
+    @Option(name: .customLong("config"), help: "A JSON file declaring extra models and live sources. Replaces VALENCE_CONFIG.")
     var path: String?
+
+    /// The environment to apply before the flags: without VALENCE_CONFIG when `--config` replaces it.
+    func environment(_ environment: [String: String]) -> [String: String] {
+        path == nil ? environment : environment.filter { $0.key != "VALENCE_CONFIG" }
+    }
 
     func apply(to configuration: inout ServeConfiguration) throws {
         if let path { try configuration.apply(configurationFile: path) }
@@ -42,13 +47,13 @@ struct LocalModelOptions: ParsableArguments {
 
 /// Runs a long-lived process: the environment first, then the command's flags (`configure`), then `body`; a
 /// configuration error ends it with a clear message.
-func runProcess(_ configure: (inout ServeConfiguration, [String: String]) throws -> Void,
+func runProcess(config: ConfigurationFileOption? = nil, _ configure: (inout ServeConfiguration, [String: String]) throws -> Void,
                 _ body: (ServeConfiguration, Logger) async throws -> Void) async throws {
     exitWithParentIfAsked()
     let logger = makeProcessLogger()
     var configuration = ServeConfiguration()
     do {
-        let environment = ProcessInfo.processInfo.environment
+        let environment = config?.environment(ProcessInfo.processInfo.environment) ?? ProcessInfo.processInfo.environment
         try configuration.apply(environment: environment)
         try configure(&configuration, environment)
         try await body(configuration, logger)

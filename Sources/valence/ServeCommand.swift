@@ -20,7 +20,7 @@ struct ServeCommand: AsyncParsableCommand {
     var noWorker = false
 
     func run() async throws {
-        try await runProcess({ configuration, _ in
+        try await runProcess(config: config, { configuration, _ in
             configuration.host = host
             configuration.port = port
             try config.apply(to: &configuration)

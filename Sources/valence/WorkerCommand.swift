@@ -17,7 +17,7 @@ struct WorkerCommand: AsyncParsableCommand {
     @OptionGroup var models: LocalModelOptions
 
     func run() async throws {
-        try await runProcess({ configuration, environment in
+        try await runProcess(config: config, { configuration, environment in
             try config.apply(to: &configuration)
             storage.apply(to: &configuration)
             configuration.modelServiceURLs = try modelServiceURLs(modelServiceURL, environment: environment) ?? []

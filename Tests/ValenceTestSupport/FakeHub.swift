@@ -2,7 +2,6 @@ import Foundation
 import NIOConcurrencyHelpers
 import NIOCore
 import NIOHTTP1
-import NIOPosix
 
 /// A HuggingFace-like hub on 127.0.0.1 (ephemeral port) serving `FakeRepository`s through the tree and
 /// resolve endpoints, with knobs to cut a transfer, ignore ranges and redirect downloads elsewhere.
@@ -23,10 +22,11 @@ public final class FakeHub: Sendable {
     public static let stallDuration: Duration = .seconds(20)
 
     public let port: Int
-    public let state = NIOLockedValueBox(State())
+    public let state: NIOLockedValueBox<State>
 
-    private init(port: Int) {
+    private init(port: Int, state: NIOLockedValueBox<State>) {
         self.port = port
+        self.state = state
     }
 
     public var endpoint: URL { URL(string: "http://127.0.0.1:\(port)")! }
@@ -40,75 +40,14 @@ public final class FakeHub: Sendable {
     /// Runs `body` with a started hub and stops it (and its connections) afterwards.
     @discardableResult
     public static func withRunning<Result: Sendable>(_ body: (FakeHub) async throws -> Result) async throws -> Result {
-        let server = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
-            .bind(host: "127.0.0.1", port: 0) { channel in
-                channel.eventLoop.makeCompletedFuture {
-                    try channel.pipeline.syncOperations.configureHTTPServerPipeline()
-                    return try NIOAsyncChannel<HTTPServerRequestPart, HTTPServerResponsePart>(
-                        wrappingChannelSynchronously: channel)
-                }
-            }
-        let hub = FakeHub(port: server.channel.localAddress?.port ?? 0)
-        return try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask {
-                try await withThrowingDiscardingTaskGroup { connections in
-                    try await server.executeThenClose { inbound in
-                        for try await connection in inbound {
-                            connections.addTask { await hub.serve(connection) }
-                        }
-                    }
-                }
-            }
-            do {
-                let result = try await body(hub)
-                group.cancelAll()
-                return result
-            } catch {
-                group.cancelAll()
-                throw error
-            }
+        let state = NIOLockedValueBox(State())
+        return try await ScriptedHTTPServer.withRunning({ reply(to: $0, state: state) }) { port in
+            try await body(FakeHub(port: port, state: state))
         }
     }
 
-    private struct Reply {
-        var status: HTTPResponseStatus
-        var headers: [(String, String)] = []
-        var body: ArraySlice<UInt8> = []
-        /// Send only this many body bytes, then close the connection.
-        var cutAfter: Int?
-        /// Stay silent for `stallDuration` after the bytes sent, before closing.
-        var stalls = false
-    }
-
-    private func serve(_ connection: NIOAsyncChannel<HTTPServerRequestPart, HTTPServerResponsePart>) async {
-        try? await connection.executeThenClose { inbound, outbound in
-            var head: HTTPRequestHead?
-            for try await part in inbound {
-                switch part {
-                case .head(let requestHead):
-                    head = requestHead
-                case .body:
-                    continue
-                case .end:
-                    guard let requestHead = head else { continue }
-                    let reply = reply(to: requestHead)
-                    var headers = HTTPHeaders(reply.headers)
-                    headers.replaceOrAdd(name: "Content-Length", value: "\(reply.body.count)")
-                    try await outbound.write(.head(HTTPResponseHead(version: .http1_1, status: reply.status, headers: headers)))
-                    let sent = reply.cutAfter.map { reply.body.prefix($0) } ?? reply.body
-                    if !sent.isEmpty {
-                        try await outbound.write(.body(.byteBuffer(ByteBuffer(bytes: sent))))
-                    }
-                    if reply.stalls { try await Task.sleep(for: Self.stallDuration) }
-                    if reply.cutAfter != nil { return }
-                    try await outbound.write(.end(nil))
-                }
-            }
-        }
-    }
-
-    private func reply(to head: HTTPRequestHead) -> Reply {
+    private static func reply(to head: HTTPRequestHead, state: NIOLockedValueBox<State>) -> ScriptedHTTPServer.Reply {
+        typealias Reply = ScriptedHTTPServer.Reply
         let path = head.uri.split(separator: "?", maxSplits: 1).first.map(String.init) ?? head.uri
         return state.withLockedValue { state in
             state.requests.append(RecordedRequest(path: path, range: head.headers.first(name: "Range"),
@@ -139,7 +78,7 @@ public final class FakeHub: Sendable {
             reply.cutAfter = state.cutNextTransfer.removeValue(forKey: file)
             if let stallAfter = state.stallNextTransfer.removeValue(forKey: file) {
                 reply.cutAfter = stallAfter
-                reply.stalls = true
+                reply.stall = stallDuration
             }
             return reply
         }

@@ -5,12 +5,14 @@ import Foundation
 enum Parallel {
     /// The number of threads CPU-bound work may use (the active processor count).
     static var threads: Int { ProcessInfo.processInfo.activeProcessorCount }
+    static let slicesPerThread = 4
 
-    /// `transform(i)` for `i` in `0..<count`, in order, spread over up to `threads` threads
-    /// (each taking at least `grain` items, so small inputs stay on the caller's thread).
+    /// `transform(i)` for `i` in `0..<count`, in order, spread over up to `threads` threads in slices of at least
+    /// `grain` items (small inputs stay on the caller's thread). A few slices per thread, taken as threads come
+    /// free, keep uneven items (short and long texts) from leaving one thread idle while another finishes.
     /// `transform` must be safe to call concurrently: it may only read shared state.
     static func map<T>(_ count: Int, threads: Int = Parallel.threads, grain: Int = 64, _ transform: (Int) -> T) -> [T] {
-        let slices = min(max(1, threads), max(1, count / max(1, grain)))
+        let slices = min(max(1, threads) * slicesPerThread, max(1, count / max(1, grain)))
         if slices == 1 { return (0..<count).map(transform) }
         let results = UnsafeSendableBuffer<T?>(count: count, repeating: nil)
         withoutActuallyEscaping(transform) { transform in

@@ -24,7 +24,7 @@ struct BenchEngineCommand: ParsableCommand {
 
     func run() throws {
         let bench = RandomModel(shape: model, folder: URL(fileURLWithPath: dir).appendingPathComponent("\(model.rawValue)-base"))
-        try bench.materialise(texts: Array(try BenchCorpus.texts(corpus).prefix(2000)))
+        try bench.materialise(texts: try BenchCorpus.texts(corpus))
         var table: [(name: String, figures: [String: Double])] = []
         var ours = try EngineMeasurement(bench: bench, threads: threads, quick: quick, latencyOnly: latencyOnly)
             .run { FileHandle.standardError.write(Data(("valence: " + $0 + "\n").utf8)) }
@@ -32,34 +32,31 @@ struct BenchEngineCommand: ParsableCommand {
             let seconds = try BenchProcess.time(BenchProcess.selfExecutable, [
                 "analyze", "--model-dir", bench.folder.path, "--input", bench.textsFile.path, "--output", "/dev/null",
             ], environment: ["OPENBLAS_NUM_THREADS": "\(threads)"])
-            ours["end_to_end_texts_s"] = 2000 / seconds
+            ours["end_to_end_texts_s"] = Double(RandomModel.corpusSize) / seconds
         }
         table.append(("Valence", ours))
-        table += peers(bench)
+        table += peers()
         print(EngineBenchTable(shape: model, threads: threads, columns: table).rendered())
     }
 
-    /// The peers' figures, or none (with the reason on stderr) when Python or its packages are missing.
-    private func peers(_ bench: RandomModel) -> [(name: String, figures: [String: Double])] {
+    /// The peers' figures, or none (with the reason printed) when Python or its packages are missing.
+    private func peers() -> [(name: String, figures: [String: Double])] {
         guard FileManager.default.fileExists(atPath: peer) else {
             print("peer: \(peer) not found (run from the repository root); no ratios")
             return []
         }
-        var arguments = [peer, "--dir", dir, "--model", model.rawValue, "--threads", "\(threads)"]
-        if quick { arguments.append("--quick") }
-        if latencyOnly { arguments.append("--latency-only") }
-        guard let output = try? BenchProcess.output(python, arguments),
+        let common = [peer, "--dir", dir, "--model", model.rawValue, "--threads", "\(threads)"]
+        let modes = (quick ? ["--quick"] : []) + (latencyOnly ? ["--latency-only"] : [])
+        guard let output = try? BenchProcess.output(python, common + modes),
               let object = try? JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: [String: Double]] else {
             print("peer: '\(python) \(peer)' failed (needs torch, transformers, onnx, onnxruntime, tokenizers); no ratios")
             return []
         }
         return ["ONNX Runtime", "PyTorch"].compactMap { name in
             guard var figures = object[name] else { return nil }
-            if !latencyOnly, let seconds = try? BenchProcess.time(python, [
-                peer, "--dir", dir, "--model", model.rawValue, "--threads", "\(threads)",
-                "--end-to-end", name == "PyTorch" ? "torch" : "onnx",
-            ]) {
-                figures["end_to_end_texts_s"] = 2000 / seconds
+            if !latencyOnly,
+               let seconds = try? BenchProcess.time(python, common + ["--end-to-end", name == "PyTorch" ? "torch" : "onnx"]) {
+                figures["end_to_end_texts_s"] = Double(RandomModel.corpusSize) / seconds
             }
             return (name, figures)
         }

@@ -58,7 +58,7 @@ struct EvalCommand: AsyncParsableCommand {
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
             print(String(decoding: try encoder.encode(report), as: UTF8.self))
         } else {
-            print(report.rendered(), terminator: report.rendered().hasSuffix("\n") ? "" : "\n")
+            print(report.rendered(), terminator: "")  // the report ends with its own line break
         }
     }
 }

@@ -9,6 +9,9 @@ struct RandomModel {
         case distilbert, roberta
     }
 
+    /// Texts in each corpus (the id lists and the end-to-end texts).
+    static let corpusSize = 2000
+
     let shape: Shape
     let folder: URL
 
@@ -24,7 +27,8 @@ struct RandomModel {
     var vocabulary: Int { shape == .distilbert ? 30522 : 50265 }
     var layers: Int { shape == .distilbert ? 6 : 12 }
 
-    /// Writes the folder's files unless they already exist; `texts` are the end-to-end corpus.
+    /// Writes the folder's files unless they already exist; the end-to-end corpus is the first `corpusSize` of `texts`
+    /// (cycled if there are fewer).
     func materialise(texts: [String]) throws {
         let manager = FileManager.default
         try manager.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -32,14 +36,14 @@ struct RandomModel {
             try config.write(to: folder.appendingPathComponent("config.json"), atomically: true, encoding: .utf8)
             var random = SplitMix(seed: 42)
             try SafeTensorsWriter.write(tensors(&random), to: weightFile)
-            let corpus = (0..<2000).map { _ in tweet(&random) }
+            let corpus = (0..<Self.corpusSize).map { _ in tweet(&random) }
             try JSONEncoder().encode(corpus).write(to: corpusFile)
         }
         if !manager.fileExists(atPath: tokenizerFile.path) {
             try BenchProcess.gunzip(tokenizerFixture, to: tokenizerFile.path)
         }
         if !manager.fileExists(atPath: textsFile.path) {
-            try BenchCorpus.write(records: 2000, cycling: texts, to: textsFile.path)
+            try BenchCorpus.write(records: Self.corpusSize, cycling: texts, to: textsFile.path)
         }
     }
 
